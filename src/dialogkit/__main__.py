@@ -1,0 +1,5 @@
+"""`python -m dialogkit`, the same as the `dialog` command."""
+
+from dialogkit.cli import main
+
+main()

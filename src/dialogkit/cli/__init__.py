@@ -1,0 +1,14 @@
+"""The `dialog` command: a thin Typer layer over the core, one module per command group."""
+
+from __future__ import annotations
+
+from dialogkit.cli import check as _check  # noqa: F401  (registers the commands)
+from dialogkit.cli.app import app
+
+
+def main() -> None:
+    """Entry point of the `dialog` console script."""
+    app()
+
+
+__all__ = ["app", "main"]

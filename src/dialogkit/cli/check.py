@@ -1,0 +1,92 @@
+"""`dialog check`, `dialog init` and `dialog schema`: the workspace itself."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dialogkit.cli.app import EXIT_INPUT, app, err, exit_codes, options
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class Locale(StrEnum):
+    sv = "sv"
+    nb = "nb"
+    nn = "nn"
+    en = "en"
+
+
+class Kind(StrEnum):
+    area = "area"
+    service = "service"
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    output: Annotated[
+        CheckFormat, typer.Option("--format", help="text lines, a JSON list, or GitHub annotations.")
+    ] = CheckFormat.text,
+) -> None:
+    """Validate every file of the workspace and report every finding (exit 1 on errors)."""
+    from dialogkit.check import check as check_workspace
+    from dialogkit.check import format_findings
+
+    with exit_codes():
+        root = options(ctx).root()
+        findings = check_workspace(root)
+    text = format_findings(findings, output.value, root=root)
+    if text:
+        typer.echo(text)
+    errors = sum(f.severity == "error" for f in findings)
+    if output is CheckFormat.text:
+        warnings = len(findings) - errors
+        err(f"{errors} error(s), {warnings} warning(s) in {root}" if findings else f"no findings in {root}")
+    if errors:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="The folder of the new workspace (created when missing).")],
+    locale: Annotated[Locale, typer.Option(help="The language of documents and labels.")] = Locale.sv,
+    kind: Annotated[Kind, typer.Option(help="area: a rotation of areas; service: every area every year.")] = Kind.area,
+    country: Annotated[str | None, typer.Option(help="SE or NO; defaults from the locale.")] = None,
+) -> None:
+    """Write a new workspace that passes `dialog check`, with .gitignore and editor schemas."""
+    from dialogkit.scaffold import init_workspace
+
+    with exit_codes():
+        written = init_workspace(directory, locale=locale.value, kind=kind.value, country=country)
+    for path, outcome in written:
+        typer.echo(f"{outcome:8} {path}")
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Folder for the schemas (default: schemas/ in the workspace).")
+    ] = None,
+) -> None:
+    """Write JSON Schema for every file format, for editors that validate and complete YAML."""
+    from dialogkit.errors import UsageError
+    from dialogkit.schema import SCHEMA_DIR, write_schemas
+
+    with exit_codes():
+        if out is None:
+            try:
+                out = options(ctx).root() / SCHEMA_DIR
+            except UsageError:
+                out = Path.cwd() / SCHEMA_DIR
+        written = write_schemas(out)
+    for path, outcome in written:
+        typer.echo(f"{outcome:8} {path}")

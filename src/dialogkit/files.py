@@ -1,0 +1,57 @@
+"""The one way dialog writes a file: atomically, and never over something a person wrote."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+from dialogkit.errors import DialogError, Finding
+
+WriteOutcome = Literal["created", "kept", "replaced"]
+
+
+def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = True, within: Path | None = None) -> WriteOutcome:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    A reader, or a crash, sees the old file or the new one, never half of either. With
+    ``overwrite=False`` an existing file is kept as it is (a person may have edited it)
+    and "kept" is returned. With ``within`` the target must resolve inside that folder,
+    so a symlink planted where an output goes cannot send the write elsewhere.
+    """
+    if path.exists() and not overwrite:
+        return "kept"
+    if within is not None:
+        _refuse_escape(path, within)
+    existed = path.exists()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.is_symlink():
+            path.unlink()  # replace the link itself, never the file it points to
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return "replaced" if existed else "created"
+
+
+def _refuse_escape(path: Path, within: Path) -> None:
+    root = within.resolve()
+    target = path.parent.resolve() / path.name
+    if root != target and root not in target.parents:
+        raise DialogError(
+            Finding(
+                str(path),
+                1,
+                1,
+                "error",
+                f"refusing to write outside the workspace ({target}): a folder on the way is a link; remove it",
+            )
+        )

@@ -1,0 +1,248 @@
+"""Rules that span files: ids, references between files, dates that must agree."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from dialogkit.errors import Finding
+from dialogkit.models.base import SLUG, minutes_of
+from dialogkit.workspace import AREAS_FILE, CONFIG_FILE, Cycle, Meeting, Workspace
+from dialogkit.yamlload import YamlDocument
+
+
+def check_rules(ws: Workspace) -> list[Finding]:
+    """Every cross-file finding of a workspace whose dialog.yaml and areas.yaml loaded."""
+    config_doc, areas_doc = ws.docs[CONFIG_FILE], ws.docs[AREAS_FILE]
+    findings = [
+        *_unique(config_doc, ("bodies",), [b.id for b in ws.config.bodies], "body"),
+        *_unique(config_doc, ("departments",), [d.id for d in ws.config.departments], "department"),
+        *_unique(areas_doc, ("areas",), [a.id for a in ws.areas], "area"),
+        *_process(ws, config_doc),
+    ]
+    for cycle in ws.cycles.values():
+        findings.extend(_cycle(ws, cycle))
+        for meeting in cycle.meetings.values():
+            findings.extend(_meeting(ws, meeting))
+    return findings
+
+
+def cycle_rules(cycles: dict[int, Cycle], root: Path) -> list[Finding]:
+    """The findings each cycle's files give on their own, without dialog.yaml or areas.yaml."""
+    findings: list[Finding] = []
+    for cycle in cycles.values():
+        plan_doc = cycle.docs.get("plan")
+        if cycle.plan is not None and plan_doc is not None:
+            if cycle.plan.year != cycle.year:
+                findings.append(
+                    plan_doc.finding(
+                        ("year",), f"the plan says year {cycle.plan.year} but lies in cycles/{cycle.year}/"
+                    )
+                )
+            for index, planned in enumerate(cycle.plan.meetings):
+                if planned.date.year != cycle.year:
+                    findings.append(
+                        plan_doc.finding(("meetings", index, "date"), f"{planned.date} is not in {cycle.year}")
+                    )
+        for meeting in cycle.meetings.values():
+            findings.extend(_meeting_alone(cycle, meeting, root))
+    return findings
+
+
+def _unique(doc: YamlDocument, loc: tuple[str, ...], ids: list[str], what: str) -> Iterator[Finding]:
+    seen: dict[str, int] = {}
+    for index, value in enumerate(ids):
+        if value in seen:
+            line, _ = doc.position((*loc, seen[value], "id"))
+            yield doc.finding(
+                (*loc, index, "id"), f"duplicate {what} id '{value}' (first at line {line}); ids must be unique"
+            )
+        seen.setdefault(value, index)
+
+
+def _process(ws: Workspace, doc: YamlDocument) -> Iterator[Finding]:
+    process = ws.config.process
+    if ws.body(process.host) is None:
+        yield doc.finding(("process", "host"), _unknown("host body", process.host, [b.id for b in ws.config.bodies]))
+    counts = [s.count for s in process.seasons]
+    if process.kind == "area":
+        if process.areas_per_year is None:
+            yield doc.finding(
+                ("process",),
+                "'areas_per_year' is missing: an area-rotation process says how many areas a year get a meeting",
+            )
+        elif any(c is None for c in counts):
+            index = counts.index(None)
+            yield doc.finding(
+                ("process", "seasons", index), "every season needs a 'count' of meetings in an area-rotation process"
+            )
+        elif sum(c for c in counts if c is not None) != process.areas_per_year:
+            yield doc.finding(
+                ("process", "seasons"),
+                f"the season counts add up to {sum(c for c in counts if c is not None)} "
+                f"but areas_per_year is {process.areas_per_year}; make them agree",
+            )
+        planned = [a for a in ws.areas if a.planned]
+        if process.areas_per_year is not None and process.areas_per_year > len(planned):
+            yield doc.finding(
+                ("process", "areas_per_year"),
+                f"areas_per_year is {process.areas_per_year} but areas.yaml has only {len(planned)} planned areas",
+            )
+    else:
+        if process.areas_per_year is not None:
+            yield doc.finding(
+                ("process", "areas_per_year"),
+                "areas_per_year applies to the area kind only: a service process meets every area every year",
+                "warning",
+            )
+        for index, season in enumerate(process.seasons):
+            if season.count is not None:
+                yield doc.finding(
+                    ("process", "seasons", index, "count"),
+                    "a season 'count' applies to the area kind only: a service process meets every area every year",
+                    "warning",
+                )
+    for index, season in enumerate(process.seasons):
+        if season.from_ > season.to:
+            yield doc.finding(
+                ("process", "seasons", index, "to"),
+                f"the season '{season.name}' ends ({season.to}) before it starts ({season.from_}); seasons lie within one year",
+            )
+    seen_names: set[str] = set()
+    for index, season in enumerate(process.seasons):
+        if season.name in seen_names:
+            yield doc.finding(("process", "seasons", index, "name"), f"duplicate season name '{season.name}'")
+        seen_names.add(season.name)
+    for index, blackout in enumerate(process.blackout):
+        if blackout.from_ > blackout.to:
+            yield doc.finding(
+                ("process", "blackout", index, "to"),
+                f"the blackout ends ({blackout.to}) before it starts ({blackout.from_})",
+            )
+    if len(set(process.meeting.weekdays)) != len(process.meeting.weekdays):
+        yield doc.finding(("process", "meeting", "weekdays"), "a weekday is listed twice", "warning")
+    if minutes_of(process.meeting.start) + process.meeting.duration_minutes > 24 * 60:
+        yield doc.finding(
+            ("process", "meeting", "duration_minutes"),
+            "the meeting would run past midnight; shorten it or start earlier",
+        )
+    for index, department in enumerate(ws.config.departments):
+        if not department.keywords:
+            yield doc.finding(
+                ("departments", index),
+                f"department '{department.id}' has no keywords: no survey answer will be routed to it",
+                "warning",
+            )
+
+
+def _cycle(ws: Workspace, cycle: Cycle) -> Iterator[Finding]:
+    doc = cycle.docs.get("plan")
+    if cycle.plan is not None and doc is not None:
+        for index, planned in enumerate(cycle.plan.meetings):
+            if ws.area(planned.area) is None:
+                yield doc.finding(("meetings", index, "area"), _unknown("area", planned.area, [a.id for a in ws.areas]))
+    case_doc = cycle.docs.get("case")
+    if cycle.case is not None and case_doc is not None:
+        for index, body_id in enumerate(cycle.case.to):
+            if ws.body(body_id) is None:
+                yield case_doc.finding(("to", index), _unknown("body", body_id, [b.id for b in ws.config.bodies]))
+
+
+def _meeting(ws: Workspace, meeting: Meeting) -> Iterator[Finding]:
+    area = ws.area(meeting.area_id)
+    if SLUG.match(meeting.area_id) and area is None:
+        yield Finding(
+            ws.relative(meeting.folder),
+            1,
+            1,
+            "error",
+            _unknown("area folder", meeting.area_id, [a.id for a in ws.areas])
+            + " (meeting folders are named by area id)",
+        )
+    doc = meeting.docs.get("meeting")
+    m = meeting.meeting
+    if m is not None and doc is not None:
+        if m.host is not None and ws.body(m.host) is None:
+            yield doc.finding(("host",), _unknown("host body", m.host, [b.id for b in ws.config.bodies]))
+        if m.agenda is None and not ws.config.process.agenda:
+            yield doc.finding(
+                (), "the meeting has no agenda and the process has no standard agenda; add 'agenda:'", "warning"
+            )
+        for index, official in enumerate(m.officials):
+            yield from _department(ws, doc, ("officials", index, "department"), official.department)
+        if m.safety_walk is not None and area is not None and area.localities:
+            for index, locality in enumerate(m.safety_walk.localities):
+                if locality not in area.localities:
+                    yield doc.finding(
+                        ("safety_walk", "localities", index),
+                        f"'{locality}' is not a locality of {area.name} ({', '.join(area.localities)})",
+                        "warning",
+                    )
+    wg_doc = meeting.docs.get("workgroups")
+    if meeting.workgroups is not None and wg_doc is not None:
+        for g, group in enumerate(meeting.workgroups.workgroups):
+            yield from _department(ws, wg_doc, ("workgroups", g, "convener", "department"), group.convener.department)
+            for a, action in enumerate(group.actions):
+                yield from _department(ws, wg_doc, ("workgroups", g, "actions", a, "owner"), action.owner)
+
+
+def _meeting_alone(cycle: Cycle, meeting: Meeting, root: Path) -> Iterator[Finding]:
+    folder = meeting.folder.relative_to(root).as_posix()
+    if not SLUG.match(meeting.area_id):
+        yield Finding(
+            folder,
+            1,
+            1,
+            "error",
+            f"'{meeting.area_id}' is not an area id: meeting folders are named by area id (a-z, 0-9, '-')",
+        )
+    doc = meeting.docs.get("meeting")
+    m = meeting.meeting
+    if m is not None and doc is not None:
+        if m.area != meeting.area_id:
+            yield doc.finding(
+                ("area",), f"area '{m.area}' does not match the folder name '{meeting.area_id}'; they must agree"
+            )
+        if m.date.year != cycle.year:
+            yield doc.finding(("date",), f"{m.date} is not in {cycle.year}, the year of the folder it lies in")
+        if minutes_of(m.end) <= minutes_of(m.start):
+            yield doc.finding(("end",), f"the meeting ends ({m.end}) before it starts ({m.start})")
+        if m.rsvp_by is not None and m.rsvp_by > m.date:
+            yield doc.finding(("rsvp_by",), f"replies are due ({m.rsvp_by}) after the meeting ({m.date})", "warning")
+    elif not (meeting.folder / "meeting.yaml").is_file():
+        yield Finding(
+            folder, 1, 1, "warning", "this meeting folder has no meeting.yaml; `dialog plan YEAR --write` creates one"
+        )
+    referat = meeting.referat
+    if referat is not None:
+        if m is not None and referat.front.date != m.date:
+            yield referat.doc.finding(
+                ("date",), f"the minutes are dated {referat.front.date} but the meeting was held {m.date}"
+            )
+        if not referat.front.conclusions:
+            yield referat.doc.finding(
+                (), "the minutes list no conclusions; the compilation reports them to the council", "warning"
+            )
+        if not referat.body.strip():
+            yield Finding(
+                referat.doc.path, referat.body_line, 1, "error", "the minutes have no text after the front matter"
+            )
+    wg_doc = meeting.docs.get("workgroups")
+    if meeting.workgroups is not None and wg_doc is not None:
+        yield from _unique(wg_doc, ("workgroups",), [g.id for g in meeting.workgroups.workgroups], "work group")
+    survey_doc = meeting.docs.get("survey")
+    if meeting.survey is not None and survey_doc is not None:
+        yield from _unique(survey_doc, ("questions",), [q.id for q in meeting.survey.questions], "question")
+
+
+def _department(ws: Workspace, doc: YamlDocument, loc: tuple[Any, ...], department_id: str) -> Iterable[Finding]:
+    if ws.department(department_id) is None:
+        yield doc.finding(loc, _unknown("department", department_id, [d.id for d in ws.config.departments]))
+
+
+def _unknown(what: str, value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known) or 'none'}"
+    return f"unknown {what} '{value}': {hint}"

@@ -1,0 +1,338 @@
+"""A YAML loader that cannot be fooled: YAML 1.2 scalars, no object tags, no duplicate keys.
+
+PyYAML's loaders follow YAML 1.1, where ``NO`` is false, ``18:00`` is 1080 and ``0123``
+is 83, and they keep the last of two duplicate keys without a word. We use only
+libyaml's event parser (C, streaming, never recursive) and build plain values from the
+events ourselves, which also lets us bound nesting and alias expansion. Positions are
+not recorded on the fast path; when a value turns out to be wrong, :func:`positions`
+parses the text again and maps every key path to its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+from dialogkit.errors import DialogError, Finding
+
+MAX_DEPTH = 64
+MAX_ALIAS_EXPANSION = 100_000  # nodes that aliases may add beyond what is written
+MAX_YAML_BYTES = 20 * 1024 * 1024
+
+_Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml when present
+_STR_TAG = "tag:yaml.org,2002:str"
+_ALLOWED_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """The plain value of one YAML file and what is needed to point into it."""
+
+    path: str
+    text: str
+    data: Any
+    _positions: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+    _key_positions: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+
+    def position(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The (line, column) of the value at ``loc``, or of the nearest existing parent.
+
+        With ``key`` the position of the key itself is preferred (for unknown keys).
+        """
+        if self._positions is None:
+            self._positions, self._key_positions = positions(self.text, self.path)
+        assert self._key_positions is not None
+        loc = tuple(loc)
+        if key and loc in self._key_positions:
+            return self._key_positions[loc]
+        while loc not in self._positions and loc:
+            loc = loc[:-1]
+        return self._positions.get(loc, (1, 1))
+
+    def finding(self, loc: Path_, message: str, severity: str = "error", *, key: bool = False) -> Finding:
+        """A finding positioned at ``loc`` in this document."""
+        line, column = self.position(loc, key=key)
+        return Finding(self.path, line, column, severity, message)  # type: ignore[arg-type]
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a file as UTF-8 (with or without BOM); anything else is a positioned error."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DialogError(Finding(display, 1, 1, "error", f"cannot read the file: {exc.strerror}")) from None
+    return decode_utf8(raw, display)
+
+
+def decode_utf8(raw: bytes, display: str) -> str:
+    """Decode UTF-8, dropping a BOM; name the first bad byte's line otherwise."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DialogError(Finding(display, 1, 1, "error", "the file is saved as UTF-16; save it as UTF-8"))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
+        raise DialogError(
+            Finding(
+                display,
+                line,
+                column,
+                "error",
+                f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+            )
+        ) from None
+
+
+def load_yaml(path: Path, display: str) -> YamlDocument:
+    """Read and parse one YAML file into plain values."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DialogError(Finding(display, 1, 1, "error", f"cannot read the file: {exc.strerror}")) from None
+    if size > MAX_YAML_BYTES:
+        raise DialogError(
+            Finding(
+                display,
+                1,
+                1,
+                "error",
+                f"the file is {size // 1_048_576} MB; dialog reads YAML files up to "
+                f"{MAX_YAML_BYTES // 1_048_576} MB: split it or remove what does not belong",
+            )
+        )
+    return parse_yaml(read_text(path, display), display)
+
+
+def parse_yaml(text: str, display: str) -> YamlDocument:
+    """Parse YAML text into plain values: dicts, lists, str, int, float, bool, None."""
+    data = _Builder(display, record=False).build(text)
+    return YamlDocument(display, text, data)
+
+
+def positions(text: str, display: str) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
+    """Map every key path of a document to the (line, column) of its value and of its key."""
+    builder = _Builder(display, record=True)
+    builder.build(text)
+    return builder.value_positions, builder.key_positions
+
+
+def resolve_plain(value: str) -> Any:
+    """Resolve an unquoted scalar the YAML 1.2 way, stricter still: ``0123`` stays text."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+    return value
+
+
+_NOTHING: Any = object()
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "first_seen", "is_map", "key", "key_mark", "path", "size")
+
+    def __init__(self, container: Any, is_map: bool, anchor: str | None, path: Path_) -> None:
+        self.container = container
+        self.is_map = is_map
+        self.key: Any = _NOTHING
+        self.key_mark: tuple[int, int] = (1, 1)
+        self.size = 1
+        self.anchor = anchor
+        self.path = path
+        self.first_seen: dict[Any, int] = {}
+
+
+class _Builder:
+    """Builds plain values from libyaml's events, checking what PyYAML lets through."""
+
+    def __init__(self, display: str, *, record: bool) -> None:
+        self.display = display
+        self.record = record
+        self.value_positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
+
+    def fail(self, mark: Any, message: str) -> DialogError:
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return DialogError(Finding(self.display, line, column, "error", message))
+
+    def events(self, text: str) -> Iterator[Any]:
+        parser = _Parser(text)
+        try:
+            while parser.check_event():
+                yield parser.get_event()
+        except yaml.MarkedYAMLError as exc:
+            raise self.fail(exc.problem_mark, _explain(exc, text)) from None
+        except yaml.YAMLError as exc:
+            raise self.fail(None, f"cannot read the YAML: {exc}") from None
+        finally:
+            parser.dispose()
+
+    def build(self, text: str) -> Any:
+        stack: list[_Frame] = []
+        anchors: dict[str, tuple[Any, int]] = {}
+        root: Any = _NOTHING
+        expanded = 0
+        documents = 0
+        for event in self.events(text):
+            kind = type(event)
+            if kind is ev.ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    plain = event.implicit[0] and not event.style  # libyaml gives "" for plain, PyYAML None
+                    value = resolve_plain(event.value) if plain else event.value
+                elif tag == _STR_TAG:
+                    value = event.value
+                else:
+                    raise self.fail(event.start_mark, _tag_message(tag))
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1)
+                size = 1
+            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                if event.tag not in _ALLOWED_COLLECTION_TAGS:
+                    raise self.fail(event.start_mark, _tag_message(event.tag))
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(
+                        event.start_mark,
+                        f"the structure nests deeper than {MAX_DEPTH} levels; dialog files are far flatter",
+                    )
+                path = self._child_path(stack) if self.record else ()
+                if self.record:
+                    self._record(stack, path, event.start_mark)
+                is_map = kind is ev.MappingStartEvent
+                stack.append(_Frame({} if is_map else [], is_map, event.anchor, path))
+                continue
+            elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                frame = stack.pop()
+                value, size = frame.container, frame.size
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = (value, size)
+                self._deliver(stack, value, size, event.start_mark)
+                if not stack:
+                    root = value
+                continue
+            elif kind is ev.AliasEvent:
+                if event.anchor not in anchors:
+                    raise self.fail(
+                        event.start_mark,
+                        f"the alias *{event.anchor} refers to no anchor defined before it",
+                    )
+                value, size = anchors[event.anchor]
+                expanded += size
+                if expanded > MAX_ALIAS_EXPANSION:
+                    raise self.fail(
+                        event.start_mark,
+                        f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values "
+                        "(an alias bomb?); write the values out instead",
+                    )
+            elif kind is ev.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self.fail(
+                        event.start_mark, "the file holds more than one YAML document (a second ---); keep one"
+                    )
+                continue
+            else:
+                continue
+            if not stack:
+                root = value
+                if self.record:
+                    self.value_positions[()] = _pos(event.start_mark)
+            else:
+                if self.record:
+                    path = self._child_path(stack)
+                    self._record(stack, path, event.start_mark)
+                self._deliver(stack, value, size, event.start_mark)
+        return None if root is _NOTHING else root
+
+    def _child_path(self, stack: list[_Frame]) -> Path_:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if top.is_map:
+            return (*top.path, top.key) if top.key is not _NOTHING else top.path
+        return (*top.path, len(top.container))
+
+    def _record(self, stack: list[_Frame], path: Path_, mark: Any) -> None:
+        if not stack:
+            self.value_positions[()] = _pos(mark)
+            return
+        top = stack[-1]
+        if top.is_map and top.key is _NOTHING:
+            return  # a key: recorded when its value arrives
+        self.value_positions.setdefault(path, _pos(mark))
+        if top.is_map:
+            self.key_positions.setdefault(path, top.key_mark)
+
+    def _deliver(self, stack: list[_Frame], value: Any, size: int, mark: Any) -> None:
+        if not stack:
+            return
+        top = stack[-1]
+        top.size += size
+        if not top.is_map:
+            top.container.append(value)
+            return
+        if top.key is _NOTHING:
+            if isinstance(value, (dict, list)):
+                raise self.fail(mark, "a key must be plain text, not a list or mapping")
+            if value in top.first_seen:
+                raise self.fail(
+                    mark,
+                    f"duplicate key '{value}' (first at line {top.first_seen[value]}); keep one of them",
+                )
+            top.first_seen[value] = mark.line + 1
+            top.key = value
+            top.key_mark = _pos(mark)
+            return
+        top.container[top.key] = value
+        top.key = _NOTHING
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return f"the tag {shown} is not allowed; dialog files hold only text, numbers, lists and mappings"
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> str:
+    problem = exc.problem or "the YAML cannot be read"
+    mark = exc.problem_mark
+    lines = text.splitlines()
+    if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        return "a tab is used for indentation; YAML indents with spaces only"
+    hints = {
+        "mapping values are not allowed here": "check the indentation, or quote a value that holds ': '",
+        "could not find expected ':'": "a key is missing its ':' or a quote is not closed",
+        "found undefined alias": "define the &anchor before using the alias",
+    }
+    hint = next((h for key, h in hints.items() if problem.startswith(key)), "check the indentation and quotes")
+    context = f" ({exc.context})" if exc.context else ""
+    return f"{problem}{context}; {hint}"

@@ -1,0 +1,100 @@
+"""The loader reads YAML the way a clerk means it, and refuses what could hurt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dialogkit.errors import DialogError
+from dialogkit.workspace import require
+from dialogkit.yamlload import load_yaml, parse_yaml
+from tests.conftest import AREAS_YAML, DIALOG_YAML, MEETING_YAML, WriteWorkspace, run_dialog
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("v: NO", "NO"),
+        ("v: no", "no"),
+        ("v: on", "on"),
+        ("v: off", "off"),
+        ("v: yes", "yes"),
+        ("v: 18:00", "18:00"),
+        ("v: 0123", "0123"),
+        ("v: 2025-04-08", "2025-04-08"),
+        ("v: 1_000", "1_000"),
+        ("v: 0x1F", "0x1F"),
+        ("v: true", True),
+        ("v: false", False),
+        ("v: 12", 12),
+        ("v: -3", -3),
+        ("v: 1.5", 1.5),
+        ("v: '12'", "12"),
+        ("v: !!str 12", "12"),
+        ("v:", None),
+        ("v: ~", None),
+    ],
+)
+def test_scalars_follow_yaml_1_2_and_stay_text_when_in_doubt(text: str, expected: object) -> None:
+    value = parse_yaml(text, "t.yaml").data["v"]
+    assert value == expected and type(value) is type(expected)
+
+
+def test_bom_and_crlf_read_like_any_file(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\r\nb: [x, y]\r\n")
+    assert load_yaml(path, "t.yaml").data == {"a": 1, "b": ["x", "y"]}
+
+
+def test_utf16_is_refused_with_advice(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_bytes("a: 1\n".encode("utf-16"))
+    with pytest.raises(DialogError, match="UTF-16; save it as UTF-8"):
+        load_yaml(path, "t.yaml")
+
+
+def test_positions_point_at_keys_and_values() -> None:
+    doc = parse_yaml("a:\n  b: [x, {c: 1}]\n", "t.yaml")
+    assert doc.position(("a", "b", 1, "c")) == (2, 14)
+    assert doc.position(("a", "b", 1, "c"), key=True) == (2, 11)
+    assert doc.position(("a", "missing")) == (2, 3)
+
+
+def test_aliases_within_bounds_are_fine() -> None:
+    doc = parse_yaml("base: &b {minutes: 10}\nitems: [*b, *b]\n", "t.yaml")
+    assert doc.data["items"] == [{"minutes": 10}, {"minutes": 10}]
+
+
+def test_recursive_alias_is_refused() -> None:
+    with pytest.raises(DialogError, match="refers to no anchor defined before it"):
+        parse_yaml("a: &a [*a]\n", "t.yaml")
+
+
+def test_unquoted_values_read_right_in_a_workspace(write_workspace: WriteWorkspace) -> None:
+    """`start: 18:00` is the time 18:00, `country: NO` is Norway, `id: 0123` is "0123"."""
+    root = write_workspace(
+        {
+            "dialog.yaml": DIALOG_YAML.replace('start: "18:00"', "start: 18:00").replace("country: SE", "country: NO"),
+            "areas.yaml": AREAS_YAML + "  - {id: 0123, name: Nummerområde}\n",
+            "cycles/2025/hogvad/meeting.yaml": MEETING_YAML.replace('start: "18:00"', "start: 18:00"),
+        }
+    )
+    ws = require(root)
+    assert ws.config.process.meeting.start == "18:00"
+    assert ws.config.municipality.country == "NO"
+    assert ws.area("0123") is not None
+    meeting = ws.cycles[2025].meetings["hogvad"].meeting
+    assert meeting is not None and meeting.start == "18:00"
+
+
+def test_bom_and_crlf_workspace_passes_check(write_workspace: WriteWorkspace, runner: CliRunner) -> None:
+    root = write_workspace(
+        {
+            "dialog.yaml": b"\xef\xbb\xbf" + DIALOG_YAML.replace("\n", "\r\n").encode(),
+            "areas.yaml": AREAS_YAML.replace("\n", "\r\n").encode(),
+        }
+    )
+    code, output = run_dialog(runner, "-C", root, "check")
+    assert code == 0, output
