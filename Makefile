@@ -21,13 +21,17 @@ test: $(STAMP)
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests scripts
-	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format src tests scripts benchmarks
+	$(BIN)/ruff check --fix src tests scripts benchmarks
+
+# Ratios against floors measured in the same run (benchmarks/run.py); not part of `make test`.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 # The README's CLI reference is generated from the Typer app; tests fail when it drifts.
 docs: $(STAMP)

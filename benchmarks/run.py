@@ -1,0 +1,91 @@
+"""`make bench`: each figure is a ratio against a floor measured in the same run.
+
+Timings are the best of several runs (the least disturbed by the machine). The script
+prints one line per figure and exits 1 when a figure misses its goal.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Figure:
+    name: str
+    measured: float
+    floor: float
+    goal: float
+
+    @property
+    def ratio(self) -> float:
+        return self.measured / self.floor
+
+    def line(self) -> str:
+        verdict = "ok  " if self.ratio <= self.goal else "MISS"
+        return f"{verdict} {self.name:<48} {self.measured:8.3f}s vs {self.floor:8.3f}s = {self.ratio:5.2f}x (goal <= {self.goal}x)"
+
+
+def best(func: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def command(*args: str) -> Callable[[], object]:
+    return lambda: subprocess.run(args, check=True, capture_output=True)
+
+
+def check_vs_cloader(root: Path) -> Figure:
+    from dialogkit.check import check
+
+    def floor() -> None:
+        for path in sorted(root.rglob("*.yaml")):
+            yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)
+        for path in sorted(root.rglob("referat.md")):
+            yaml.load(path.read_text("utf-8").split("\n---\n", 1)[0][4:], Loader=yaml.CSafeLoader)
+
+    return Figure("dialog check (large workspace) vs PyYAML CLoader", best(lambda: check(root)), best(floor), 2.5)
+
+
+def version_vs_typer() -> Figure:
+    python = sys.executable
+    return Figure(
+        "dialog --version vs python -c 'import typer'",
+        best(command(str(BIN / "dialog"), "--version"), 15),
+        best(command(python, "-c", "import typer"), 15),
+        1.5,
+    )
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "large"
+        generate(root, areas=15, years=20, survey_rows=0)
+        figures = [check_vs_cloader(root), version_vs_typer()]
+    print(
+        f"machine: {sys.platform}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, Python {sys.version.split()[0]}"
+    )
+    for figure in figures:
+        print(figure.line())
+    return 0 if all(f.ratio <= f.goal for f in figures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
