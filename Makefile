@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DIALOG := $(BIN)/dialog
 
-.PHONY: demo test lint format docs bench clean
+.PHONY: demo test lint format docs bench fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ format: $(STAMP)
 # Ratios against floors measured in the same run (benchmarks/run.py); not part of `make test`.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# The fuzzing tests with many more examples than the CI run.
+fuzz: $(STAMP)
+	DIALOG_FUZZ_EXAMPLES=3000 $(BIN)/pytest -q tests/test_hardening.py
 
 # The README's CLI reference is generated from the Typer app; tests fail when it drifts.
 docs: $(STAMP)
