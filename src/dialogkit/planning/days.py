@@ -1,0 +1,128 @@
+"""Which evenings a meeting may fall on: weekdays, public and de-facto holidays, blackouts, windows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+from dialogkit.models.config import WEEKDAYS, Blackout, Season
+
+# Days the `holidays` package does not count as public holidays but on which nobody
+# holds a citizen meeting. Sweden's midsummer, Christmas and New Year's eves come
+# from its "de_facto" category; the rest are added here.
+_EXTRA: dict[str, tuple[tuple[int, str], ...]] = {
+    "SE": ((-1, "Holy Saturday (påskafton)"),),
+    "NO": ((-1, "Holy Saturday (påskeaften)"),),
+}
+_EXTRA_FIXED: dict[str, tuple[tuple[int, int, str], ...]] = {
+    "NO": ((12, 24, "Christmas Eve (julaften)"), (12, 31, "New Year's Eve (nyttårsaften)")),
+}
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday_shift) // 433
+    month = (h + weekday_shift - 7 * m + 90) // 25
+    day = (h + weekday_shift - 7 * m + 33 * month + 19) % 32
+    return dt.date(year, month, day)
+
+
+@cache
+def holidays_of(country: str, year: int) -> Mapping[dt.date, str]:
+    """Public and de-facto holidays of ``country`` in ``year``; plain Sundays are not holidays here."""
+    import holidays
+
+    supported = holidays.country_holidays(country).supported_categories
+    categories = tuple(c for c in ("public", "de_facto") if c in supported)
+    options: dict[str, Any] = {"years": year, "categories": categories}
+    if country == "SE":
+        options["include_sundays"] = False  # the package lists every Sunday as a Swedish holiday
+    days: dict[dt.date, str] = {day: str(name) for day, name in holidays.country_holidays(country, **options).items()}
+    easter_day = easter(year)
+    for offset, name in _EXTRA.get(country, ()):
+        days.setdefault(easter_day + dt.timedelta(days=offset), name)
+    for month, day, name in _EXTRA_FIXED.get(country, ()):
+        days.setdefault(dt.date(year, month, day), name)
+    return MappingProxyType(days)
+
+
+def season_window(season: Season, year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a season's window in ``year``."""
+    return month_day(season.from_, year), month_day(season.to, year)
+
+
+def month_day(value: str, year: int) -> dt.date:
+    """The date of an "MM-DD" day in ``year``; 02-29 falls back to 02-28 outside leap years."""
+    month, day = int(value[:2]), int(value[3:])
+    if month == 2 and day == 29 and not _leap(year):
+        day = 28
+    return dt.date(year, month, day)
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def month_window(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a month."""
+    first = dt.date(year, month, 1)
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def weekday_name(day: dt.date) -> str:
+    """The contract's three-letter weekday of a date ("tue")."""
+    return WEEKDAYS[day.weekday()]
+
+
+def blackout_of(day: dt.date, blackouts: Sequence[Blackout]) -> Blackout | None:
+    """The blackout range ``day`` falls in, if any."""
+    return next((b for b in blackouts if b.from_ <= day <= b.to), None)
+
+
+@dataclass(frozen=True)
+class Evenings:
+    """The evenings of one window that a meeting may fall on, and how each rule narrowed them."""
+
+    first: dt.date
+    last: dt.date
+    allowed: tuple[dt.date, ...]
+    in_window: int
+    on_weekdays: int
+    not_holidays: int
+
+    def shortfall(self, weekdays: Sequence[str]) -> str:
+        """Name the rule that left no evening in the window."""
+        span = f"{self.first} to {self.last}"
+        if self.in_window == 0:
+            return f"the window {span} holds no days"
+        if self.on_weekdays == 0:
+            return f"the window {span} holds no {'/'.join(weekdays)} (the allowed weekdays)"
+        if self.not_holidays == 0:
+            return f"every {'/'.join(weekdays)} from {span} is a public holiday"
+        return f"the blackout ranges cover every {'/'.join(weekdays)} from {span} that is not a holiday"
+
+
+def evenings(
+    first: dt.date,
+    last: dt.date,
+    weekdays: Sequence[str],
+    holidays: Mapping[dt.date, str],
+    blackouts: Sequence[Blackout],
+) -> Evenings:
+    """The allowed evenings from ``first`` to ``last``, counted rule by rule."""
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    on_weekdays = [d for d in days if weekday_name(d) in weekdays]
+    not_holidays = [d for d in on_weekdays if d not in holidays]
+    allowed = tuple(d for d in not_holidays if blackout_of(d, blackouts) is None)
+    return Evenings(first, last, allowed, len(days), len(on_weekdays), len(not_holidays))
