@@ -24,17 +24,11 @@ _EXTRA_FIXED: dict[str, tuple[tuple[int, int, str], ...]] = {
 
 
 def easter(year: int) -> dt.date:
-    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * weekday_shift) // 433
-    month = (h + weekday_shift - 7 * m + 90) // 25
-    day = (h + weekday_shift - 7 * m + 33 * month + 19) % 32
-    return dt.date(year, month, day)
+    """Easter Sunday (Western), from dateutil, which the holidays package already depends on."""
+    from dateutil.easter import easter as western_easter
+
+    day: dt.date = western_easter(year)
+    return day
 
 
 @cache
