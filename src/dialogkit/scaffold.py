@@ -7,6 +7,7 @@ from typing import Literal
 
 from dialogkit.errors import UsageError
 from dialogkit.files import WriteOutcome, write_atomic
+from dialogkit.pipelines import install_pipeline
 from dialogkit.schema import SCHEMA_DIR, modeline, write_schemas
 
 Kind = Literal["area", "service"]
@@ -73,12 +74,17 @@ _WORDS = {
 
 
 def init_workspace(
-    folder: Path, *, locale: str = "sv", kind: Kind = "area", country: str | None = None
+    folder: Path, *, locale: str = "sv", kind: Kind = "area", country: str | None = None, ci: str | None = None
 ) -> list[tuple[Path, WriteOutcome]]:
-    """Write dialog.yaml, areas.yaml, .gitignore and the editor schemas into ``folder``."""
+    """Write dialog.yaml, areas.yaml, .gitignore and the editor schemas into ``folder``.
+
+    With ``ci`` the CI pipeline is written too; in an existing workspace, only the pipeline.
+    """
     if locale not in _WORDS:
         raise UsageError(f"unknown locale '{locale}': choose one of {', '.join(_WORDS)}")
     if (folder / "dialog.yaml").exists():
+        if ci is not None:
+            return [install_pipeline(folder, ci)]
         raise UsageError(f"{folder / 'dialog.yaml'} already exists: this folder is a workspace already")
     w = _WORDS[locale]
     country = country or COUNTRY_OF_LOCALE[locale]
@@ -132,4 +138,6 @@ departments:
     ]
     (folder / "cycles").mkdir(exist_ok=True)
     written.extend(write_schemas(folder / SCHEMA_DIR))
+    if ci is not None:
+        written.append(install_pipeline(folder, ci))
     return written

@@ -29,6 +29,11 @@ class Kind(StrEnum):
     service = "service"
 
 
+class Ci(StrEnum):
+    github = "github"
+    gitlab = "gitlab"
+
+
 @app.command()
 def check(
     ctx: typer.Context,
@@ -60,12 +65,17 @@ def init(
     locale: Annotated[Locale, typer.Option(help="The language of documents and labels.")] = Locale.sv,
     kind: Annotated[Kind, typer.Option(help="area: a rotation of areas; service: every area every year.")] = Kind.area,
     country: Annotated[str | None, typer.Option(help="SE or NO; defaults from the locale.")] = None,
+    ci: Annotated[
+        Ci | None, typer.Option("--ci", help="Also write a CI pipeline; in an existing workspace, only the pipeline.")
+    ] = None,
 ) -> None:
     """Write a new workspace that passes `dialog check`, with .gitignore and editor schemas."""
     from dialogkit.scaffold import init_workspace
 
     with exit_codes():
-        written = init_workspace(directory, locale=locale.value, kind=kind.value, country=country)
+        written = init_workspace(
+            directory, locale=locale.value, kind=kind.value, country=country, ci=ci.value if ci else None
+        )
     for path, outcome in written:
         typer.echo(f"{outcome:8} {path}")
 
