@@ -1,0 +1,82 @@
+"""`dialog render invitation|agenda YEAR/AREA` and `dialog render plan YEAR`: documents through the pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dialogkit.cli.app import app, err, exit_codes, options
+
+if TYPE_CHECKING:
+    from dialogkit.render.documents import MeetingDocument, Rendered
+    from dialogkit.workspace import Workspace
+
+render_app = typer.Typer(
+    name="render", help="Render a document to Markdown, HTML, DOCX, ODT and PDF.", no_args_is_help=True
+)
+app.add_typer(render_app)
+
+
+ToOption = Annotated[
+    str | None,
+    typer.Option("--to", help="A comma list of md,html,docx,odt,pdf (default docx,pdf,html).", metavar="FORMATS"),
+]
+MeetingArg = Annotated[str, typer.Argument(help="The meeting as YEAR/AREA, e.g. 2025/hogvad.", metavar="YEAR/AREA")]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", help="Write under DIR instead of the workspace's build/.", metavar="DIR")
+]
+
+
+@render_app.command("invitation")
+def invitation(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: OutOption = None) -> None:
+    """The invitation to a meeting: what, when, where, who comes, the agenda in short."""
+    _meeting_document(ctx, "invitation", meeting, to, out)
+
+
+@render_app.command("agenda")
+def agenda(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: OutOption = None) -> None:
+    """The agenda of a meeting, each item with its clock time and lead."""
+    _meeting_document(ctx, "agenda", meeting, to, out)
+
+
+@render_app.command("plan")
+def plan_document(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR")],
+    to: ToOption = None,
+    out: OutOption = None,
+) -> None:
+    """The year's plan for the committee, with a timeline picture."""
+    from dialogkit.render.pipeline import parse_formats
+    from dialogkit.render.plan import render_plan
+    from dialogkit.workspace import require
+
+    with exit_codes():
+        formats = parse_formats(to)
+        workspace = require(options(ctx).root())
+        rendered = render_plan(workspace, year, formats, out)
+    _report(workspace, rendered)
+
+
+def _meeting_document(
+    ctx: typer.Context, kind: MeetingDocument, meeting: str, to: str | None, out: Path | None
+) -> None:
+    from dialogkit.render.documents import parse_meeting_ref, render_meeting_document
+    from dialogkit.render.pipeline import parse_formats
+    from dialogkit.workspace import require
+
+    with exit_codes():
+        formats = parse_formats(to)
+        year, area = parse_meeting_ref(meeting)
+        workspace = require(options(ctx).root())
+        rendered = render_meeting_document(workspace, kind, year, area, formats, out)
+    _report(workspace, rendered)
+
+
+def _report(workspace: Workspace, rendered: Rendered) -> None:
+    for warning in rendered.warnings:
+        err(str(warning))
+    for path in rendered.written:
+        typer.echo(f"wrote {workspace.relative(path)}")

@@ -1,0 +1,44 @@
+"""`dialog templates list` and `dialog templates copy NAME`: the built-in templates a workspace can override."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dialogkit.cli.app import app, err, exit_codes, options
+
+templates_app = typer.Typer(
+    name="templates", help="List the built-in templates or copy one into the workspace.", no_args_is_help=True
+)
+app.add_typer(templates_app)
+
+
+@templates_app.command("list")
+def list_command(ctx: typer.Context) -> None:
+    """The built-in templates; those the workspace overrides in its templates/ are marked."""
+    from dialogkit.render.templates import list_templates
+
+    with exit_codes():
+        root = options(ctx).root()
+        infos = list_templates(root)
+    for info in infos:
+        typer.echo(f"{info.name}{'  (overridden in templates/)' if info.overridden else ''}")
+
+
+@templates_app.command("copy")
+def copy_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A name from `dialog templates list`, e.g. invitation.md.j2.")],
+) -> None:
+    """Copy a built-in template into the workspace's templates/ to change it; never overwrites."""
+    from dialogkit.render.templates import copy_template
+
+    with exit_codes():
+        root = options(ctx).root()
+        path, copied = copy_template(root, name)
+    shown = path.relative_to(root).as_posix()
+    if copied:
+        typer.echo(f"created {shown}")
+    else:
+        err(f"kept {shown}: it exists already; remove it first to copy the built-in one again")

@@ -1,0 +1,34 @@
+"""Documents: Jinja2 templates to Markdown, pandoc to HTML, DOCX and ODT, Typst to archival PDF.
+
+The public API, callable from Python as the CLI calls it::
+
+    from dialogkit.render import render_meeting_document, render_plan
+    render_meeting_document(workspace, "invitation", 2025, "hogvad", ["pdf", "docx"])
+    render_plan(workspace, 2025, ["pdf"])
+
+Later documents build a :class:`Document` (a template, its view model, a title) and call
+:func:`render_document`, so they get escaping, the link and image checks and every format.
+"""
+
+from __future__ import annotations
+
+from dialogkit.render.documents import Rendered, parse_meeting_ref, render_meeting_document, setting_of
+from dialogkit.render.escape import TrustedMarkdown, escape_markdown
+from dialogkit.render.pipeline import DEFAULT_FORMATS, FORMATS, Document, Setting, parse_formats, render_document
+from dialogkit.render.plan import render_plan
+
+__all__ = [
+    "DEFAULT_FORMATS",
+    "FORMATS",
+    "Document",
+    "Rendered",
+    "Setting",
+    "TrustedMarkdown",
+    "escape_markdown",
+    "parse_formats",
+    "parse_meeting_ref",
+    "render_document",
+    "render_meeting_document",
+    "render_plan",
+    "setting_of",
+]

@@ -1,0 +1,71 @@
+"""The documents of one meeting, rendered through the pipeline: invitation and agenda."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from dialogkit.errors import Finding, UsageError
+from dialogkit.render.pipeline import BUILD_DIR, Document, Setting, render_document
+from dialogkit.render.views import MeetingContext, agenda_view, document_title, find_meeting, invitation_view
+from dialogkit.render.words import load_labels
+from dialogkit.workspace import Workspace
+
+MeetingDocument = Literal["invitation", "agenda"]
+MEETING_DOCUMENTS: tuple[MeetingDocument, ...] = ("invitation", "agenda")
+_REF = re.compile(r"(\d{4})/([a-z0-9][a-z0-9-]*)/?\Z")
+
+
+@dataclass
+class Rendered:
+    """What rendering did: the files written and any warnings (errors are raised)."""
+
+    written: list[Path] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
+
+
+def parse_meeting_ref(text: str) -> tuple[int, str]:
+    """ "2025/hogvad" as (2025, "hogvad")."""
+    match = _REF.match(text.strip())
+    if match is None:
+        raise UsageError(f"'{text}' is not a meeting: write YEAR/AREA, e.g. 2025/hogvad")
+    return int(match[1]), match[2]
+
+
+def setting_of(ws: Workspace, out: Path | None = None) -> Setting:
+    """The shared setting of a workspace's documents; ``out`` overrides the build/ folder."""
+    municipality = ws.config.municipality
+    return Setting(
+        root=ws.root,
+        locale=municipality.locale,
+        country=municipality.country,
+        author=municipality.name,
+        out=(out if out is not None else ws.root / BUILD_DIR).absolute(),
+    )
+
+
+def render_meeting_document(
+    ws: Workspace, kind: str, year: int, area_id: str, formats: Iterable[str], out: Path | None = None
+) -> Rendered:
+    """Render the invitation or the agenda of the meeting YEAR/AREA to build/YEAR/AREA/KIND.FORMAT."""
+    if kind not in MEETING_DOCUMENTS:
+        raise UsageError(f"no meeting document '{kind}': choose {' or '.join(MEETING_DOCUMENTS)}")
+    meeting = find_meeting(ws, year, area_id)
+    ctx = MeetingContext(ws, meeting, load_labels(ws.root, ws.locale))
+    warnings: list[Finding] = []
+    if kind == "invitation":
+        view = invitation_view(ctx)
+    else:
+        view, warnings = agenda_view(ctx)
+    doc = Document(
+        name=kind,
+        template=f"{kind}.md.j2",
+        view=view,
+        title=document_title(ctx, kind),
+        folder=Path(str(year)) / area_id,
+        source=ctx.file,
+    )
+    return Rendered(render_document(setting_of(ws, out), doc, formats), warnings)

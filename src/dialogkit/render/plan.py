@@ -1,0 +1,82 @@
+"""The plan document: the year's meetings for the committee, with a timeline picture."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from dialogkit.render.documents import Rendered, setting_of
+from dialogkit.render.pipeline import Document, render_document
+from dialogkit.render.timeline import TimelineMeeting, TimelineSpan, timeline_png
+from dialogkit.render.words import Labels, clock, date_in_words, load_labels, month_name, short_date
+from dialogkit.workspace import Workspace
+
+TIMELINE = "timeline.png"
+
+
+def render_plan(ws: Workspace, year: int, formats: Iterable[str], out: Path | None = None) -> Rendered:
+    """Render the plan of ``year`` to build/YEAR/plan.FORMAT; the planner's warnings come back."""
+    from dialogkit.planning import plan_year, season_windows
+
+    plan = plan_year(ws, year)
+    labels = load_labels(ws.root, ws.locale)
+    locale = ws.locale
+    meetings = []
+    for meeting in plan.meetings:
+        area = ws.area(meeting.area)
+        name = area.name if area is not None else meeting.area
+        meetings.append(
+            {
+                "area": name,
+                "date": date_in_words(meeting.date, locale),
+                "short_date": short_date(meeting.date, locale),
+                "start": clock(meeting.start, locale),
+                "end": clock(meeting.end, locale),
+                "season": _season(labels, meeting.season),
+                "fixed": meeting.fixed,
+            }
+        )
+    windows = season_windows(ws, year)
+    spans = [TimelineSpan(_season(labels, w.name) or w.name, w.first, w.last) for w in windows]
+    dots = [TimelineMeeting(_short_name(ws, m.area), m.date) for m in plan.meetings]
+    months = [month_name(m, locale) for m in range(1, 13)]
+    resources = {TIMELINE: timeline_png(year, spans, dots, months)} if plan.meetings else {}
+    autumn = ws.config.process.election_year
+    view: dict[str, Any] = {
+        "L": dict(labels),
+        "locale": locale,
+        "year": year,
+        "municipality": ws.config.municipality.name,
+        "process": {"name": ws.config.process.name, "kind": ws.config.process.kind},
+        "election_year": plan.election_year,
+        "election_month": month_name(autumn.autumn_month, locale) if autumn is not None else None,
+        "meetings": meetings,
+        "timeline": TIMELINE if plan.meetings else None,
+        "timeline_alt": ", ".join(f"{m['area']} {m['short_date']}" for m in meetings),
+    }
+    title = f"{labels['plan']}: {ws.config.process.name} {year}"
+    doc = Document(
+        name="plan",
+        template="plan.md.j2",
+        view=view,
+        title=title,
+        folder=Path(str(year)),
+        source=f"cycles/{year}/plan.yaml",
+        resources=resources,
+    )
+    return Rendered(render_document(setting_of(ws, out), doc, formats), list(plan.warnings))
+
+
+def _season(labels: Labels, name: str | None) -> str | None:
+    if name is None:
+        return None
+    return labels.get(f"season_{name}", name)
+
+
+def _short_name(ws: Workspace, area_id: str) -> str:
+    area = ws.area(area_id)
+    name = area.name if area is not None else area_id
+    process = ws.config.process.name
+    # "Träffpunkt Högvad" on a Träffpunkt timeline reads as "Högvad".
+    return name[len(process) :].strip() if name.startswith(process + " ") else name

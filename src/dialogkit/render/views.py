@@ -1,0 +1,168 @@
+"""View models of the meeting documents: plain values prepared for the templates, in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dialogkit.errors import DialogError, Finding
+from dialogkit.models.base import clock_of, minutes_of
+from dialogkit.models.config import AgendaItem
+from dialogkit.models.meeting import MeetingFile
+from dialogkit.render.words import Labels, clock, date_in_words, fill
+from dialogkit.workspace import Meeting, Workspace
+
+
+@dataclass(frozen=True)
+class MeetingContext:
+    """What every meeting document starts from: the workspace, the meeting and its words."""
+
+    ws: Workspace
+    meeting: Meeting
+    labels: Labels
+
+    @property
+    def file(self) -> str:
+        return self.ws.relative(self.meeting.folder / "meeting.yaml")
+
+
+def find_meeting(ws: Workspace, year: int, area_id: str) -> Meeting:
+    """The meeting of ``area_id`` in ``year``, with its meeting.yaml loaded."""
+    cycle = ws.cycles.get(year)
+    meeting = cycle.meetings.get(area_id) if cycle is not None else None
+    if meeting is None or meeting.meeting is None:
+        known = sorted(f"{y}/{a}" for y, c in ws.cycles.items() for a, m in c.meetings.items() if m.meeting is not None)
+        hint = f"; meetings with a meeting.yaml: {', '.join(known)}" if known else ""
+        raise DialogError(
+            Finding(
+                f"cycles/{year}/{area_id}/meeting.yaml",
+                1,
+                1,
+                "error",
+                f"there is no meeting {year}/{area_id}: write its meeting.yaml (`dialog plan {year} --write` "
+                f"starts one){hint}",
+            )
+        )
+    return meeting
+
+
+def meeting_name(ctx: MeetingContext) -> str:
+    """The meeting's name: its own title, or the area's name (with "Dialogue meeting" for services)."""
+    file = _file(ctx)
+    if file.title:
+        return file.title
+    area = ctx.ws.area(ctx.meeting.area_id)
+    name = area.name if area is not None else ctx.meeting.area_id
+    key = "meeting_service" if ctx.ws.config.process.kind == "service" else "meeting_area"
+    return fill(ctx.labels[key], area=name)
+
+
+def document_title(ctx: MeetingContext, kind: str) -> str:
+    """ "Inbjudan: Träffpunkt Högvad" """
+    return fill(ctx.labels["document_title"], kind=ctx.labels[kind], meeting=meeting_name(ctx))
+
+
+def agenda_items(ctx: MeetingContext) -> list[AgendaItem]:
+    """The meeting's own agenda, or the process's standard one."""
+    file = _file(ctx)
+    return list(file.agenda if file.agenda is not None else ctx.ws.config.process.agenda)
+
+
+def common_view(ctx: MeetingContext) -> dict[str, Any]:
+    """The values every meeting document shows: who, when, where."""
+    ws, file, locale = ctx.ws, _file(ctx), ctx.ws.locale
+    area = ws.area(ctx.meeting.area_id)
+    host = ws.body(file.host or ws.config.process.host)
+    return {
+        "L": dict(ctx.labels),
+        "locale": locale,
+        "year": ctx.meeting.year,
+        "municipality": ws.config.municipality.name,
+        "process": {"name": ws.config.process.name, "kind": ws.config.process.kind},
+        "area": {
+            "id": ctx.meeting.area_id,
+            "name": area.name if area is not None else ctx.meeting.area_id,
+            "localities": list(area.localities) if area is not None else [],
+            "partners": list(area.partners) if area is not None else [],
+        },
+        "meeting": {
+            "name": meeting_name(ctx),
+            "own_title": file.title is not None,
+            "date": date_in_words(file.date, locale),
+            "iso_date": file.date.isoformat(),
+            "start": clock(file.start, locale),
+            "end": clock(file.end, locale),
+            "place": file.place,
+        },
+        "host": {"name": host.name, "chair": host.chair} if host is not None else None,
+    }
+
+
+def invitation_view(ctx: MeetingContext) -> dict[str, Any]:
+    """The invitation: what the dialogue is, when and where, who comes, the agenda in short."""
+    ws, file, locale = ctx.ws, _file(ctx), ctx.ws.locale
+    officials = []
+    for official in file.officials:
+        department = ws.department(official.department)
+        officials.append({"name": official.name, "department": department.name if department else official.department})
+    walk = file.safety_walk
+    return {
+        **common_view(ctx),
+        "invitees": list(file.invitees),
+        "officials": officials,
+        "agenda": [item.title for item in agenda_items(ctx)],
+        "rsvp_by": date_in_words(file.rsvp_by, locale) if file.rsvp_by else None,
+        "safety_walk": {
+            "date": date_in_words(walk.date, locale),
+            "start": clock(walk.start, locale),
+            "with": list(walk.with_),
+            "localities": list(walk.localities),
+        }
+        if walk is not None
+        else None,
+    }
+
+
+def agenda_view(ctx: MeetingContext) -> tuple[dict[str, Any], list[Finding]]:
+    """The agenda with each item's clock time; a warning when the items run past the meeting's end."""
+    file, locale = _file(ctx), ctx.ws.locale
+    at = minutes_of(file.start)
+    end = minutes_of(file.end)
+    items = []
+    for item in agenda_items(ctx):
+        items.append(
+            {
+                "start": clock(clock_of(at), locale),
+                "end": clock(clock_of(at + item.minutes), locale),
+                "title": item.title,
+                "minutes": item.minutes,
+                "lead": item.lead,
+            }
+        )
+        at += item.minutes
+    findings = []
+    if at > end:
+        over = at - end
+        message = (
+            f"the agenda's items take {at - minutes_of(file.start)} minutes and run {over} minutes past the "
+            f"meeting's end at {file.end}: shorten items or move the end"
+        )
+        findings.append(_overrun_finding(ctx, message))
+    view = {**common_view(ctx), "items": items, "ends": clock(clock_of(max(at, end)), locale)}
+    return view, findings
+
+
+def _overrun_finding(ctx: MeetingContext, message: str) -> Finding:
+    file = _file(ctx)
+    if file.agenda is not None and "meeting" in ctx.meeting.docs:
+        return ctx.meeting.docs["meeting"].finding(("agenda",), message, "warning")
+    if file.agenda is None and "dialog.yaml" in ctx.ws.docs:
+        return ctx.ws.docs["dialog.yaml"].finding(
+            ("process", "agenda"), message + " (the agenda is the process's standard one)", "warning"
+        )
+    return Finding(ctx.file, 1, 1, "warning", message)
+
+
+def _file(ctx: MeetingContext) -> MeetingFile:
+    assert ctx.meeting.meeting is not None  # find_meeting guarantees it
+    return ctx.meeting.meeting

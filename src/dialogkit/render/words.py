@@ -1,0 +1,105 @@
+"""The words of a document in its language: labels from labels.yaml, dates and times with babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dialogkit.errors import DialogError, Finding
+from dialogkit.render.templates import WORKSPACE_TEMPLATES, builtin_dir
+from dialogkit.yamlload import load_yaml
+
+LABELS_FILE = "labels.yaml"
+LOCALES = ("sv", "nb", "nn", "en")
+_DATE_PATTERNS = {"sv": "EEEE d MMMM y", "nb": "EEEE d. MMMM y", "nn": "EEEE d. MMMM y", "en": "EEEE d MMMM y"}
+_SHORT_DATE_PATTERNS = {"sv": "d MMMM", "nb": "d. MMMM", "nn": "d. MMMM", "en": "d MMMM"}
+
+
+class Labels(dict[str, str]):
+    """The labels of one locale; a missing label is an error that names it and the file."""
+
+    def __init__(self, locale: str, values: Mapping[str, str]) -> None:
+        super().__init__(values)
+        self.locale = locale
+
+    def __missing__(self, key: str) -> str:
+        raise DialogError(
+            Finding(
+                f"{WORKSPACE_TEMPLATES}/{LABELS_FILE}",
+                1,
+                1,
+                "error",
+                f"no label '{key}' for the locale '{self.locale}': add it under '{self.locale}:'",
+            )
+        )
+
+
+def load_labels(root: Path, locale: str) -> Labels:
+    """The built-in labels of ``locale``, with the workspace's templates/labels.yaml over them."""
+    builtin = builtin_dir() / LABELS_FILE
+    values = _read(builtin, LABELS_FILE, _stamp(builtin)).get(locale, {})
+    own = root / WORKSPACE_TEMPLATES / LABELS_FILE
+    if own.is_file() and own.resolve() != builtin.resolve():
+        values = {**values, **_read(own, f"{WORKSPACE_TEMPLATES}/{LABELS_FILE}", _stamp(own)).get(locale, {})}
+    return Labels(locale, values)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=32)
+def _read(path: Path, display: str, stamp: tuple[int, int]) -> dict[str, dict[str, str]]:
+    """The labels file, parsed once per version of the file (``stamp``): a build renders many documents."""
+    data: Any = load_yaml(path, display).data  # our loader: a label "Nej" or "NO" stays text
+    if not isinstance(data, dict) or not all(
+        isinstance(words, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in words.items())
+        for words in data.values()
+    ):
+        raise DialogError(
+            Finding(display, 1, 1, "error", "labels must map each locale (sv, nb, nn, en) to 'key: text' pairs")
+        )
+    return {str(locale): dict(words) for locale, words in data.items()}
+
+
+class _Values(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"  # an unknown placeholder stays visible rather than failing the build
+
+
+def fill(label: str, **values: object) -> str:
+    """Put values into a label such as "Inbjudan till {area}": plain text in, plain text out."""
+    try:
+        return label.format_map(_Values({k: "" if v is None else str(v) for k, v in values.items()}))
+    except (ValueError, IndexError, AttributeError):  # a stray brace or "{0}" in a workspace's label
+        return label
+
+
+def date_in_words(value: dt.date, locale: str) -> str:
+    """A date with its weekday in words: "tisdag 8 april 2025", "tirsdag 8. april 2025"."""
+    from babel.dates import format_date
+
+    return str(format_date(value, _DATE_PATTERNS.get(locale, _DATE_PATTERNS["en"]), locale=locale))
+
+
+def short_date(value: dt.date, locale: str) -> str:
+    """Day and month in words: "8 april", "8. april"."""
+    from babel.dates import format_date
+
+    return str(format_date(value, _SHORT_DATE_PATTERNS.get(locale, _SHORT_DATE_PATTERNS["en"]), locale=locale))
+
+
+def month_name(month: int, locale: str) -> str:
+    """The name of a month in the locale's language: "april"."""
+    from babel.dates import format_date
+
+    return str(format_date(dt.date(2000, month, 1), "LLLL", locale=locale))
+
+
+def clock(value: str, locale: str) -> str:
+    """An "HH:MM" time as written in the locale: "18.00" in Scandinavian text, "18:00" in English."""
+    return value if locale == "en" else value.replace(":", ".")
