@@ -1,0 +1,59 @@
+"""`dialog compile-referat YEAR` and `dialog render referat YEAR/AREA`: the minutes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dialogkit.cli.app import app, err, exit_codes, options
+from dialogkit.cli.render import MeetingArg, OutOption, ToOption, render_app
+
+if TYPE_CHECKING:
+    from dialogkit.minutes import CompileResult
+    from dialogkit.workspace import Workspace
+
+
+@app.command("compile-referat")
+def compile_referat(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="The year, e.g. 2022.", metavar="YEAR")],
+    to: ToOption = None,
+    out: OutOption = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings (missing minutes, no conclusions) as errors, for CI.")
+    ] = False,
+) -> None:
+    """Compile the year's minutes and write the council document around them (from case.yaml)."""
+    from dialogkit.minutes import compile_referat as compile_year
+    from dialogkit.render.pipeline import parse_formats
+    from dialogkit.workspace import require
+
+    with exit_codes():
+        formats = parse_formats(to)
+        workspace = require(options(ctx).root())
+        result = compile_year(workspace, year, formats, out, strict=strict)
+    _report(workspace, result)
+
+
+@render_app.command("referat")
+def referat(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: OutOption = None) -> None:
+    """One meeting's minutes: who came, the conclusions and the minutes' text."""
+    from dialogkit.minutes import render_referat
+    from dialogkit.render.documents import parse_meeting_ref
+    from dialogkit.render.pipeline import parse_formats
+    from dialogkit.workspace import require
+
+    with exit_codes():
+        formats = parse_formats(to)
+        year, area = parse_meeting_ref(meeting)
+        workspace = require(options(ctx).root())
+        result = render_referat(workspace, year, area, formats, out)
+    _report(workspace, result)
+
+
+def _report(workspace: Workspace, result: CompileResult) -> None:
+    for warning in result.warnings:
+        err(str(warning))
+    for path in result.written:
+        typer.echo(f"wrote {workspace.relative(path)}")
