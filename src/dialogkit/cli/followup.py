@@ -1,0 +1,102 @@
+"""`dialog followup YEAR` and `dialog site`: the yearly follow-up and the public status site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dialogkit.cli.app import app, exit_codes, options
+
+if TYPE_CHECKING:
+    from dialogkit.workspace import Workspace
+
+
+class FollowupFormat(StrEnum):
+    files = "files"
+    json = "json"
+
+
+AsOfOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--as-of",
+        help="Judge what is overdue as on DATE (YYYY-MM-DD; default: today).",
+        formats=["%Y-%m-%d"],
+        metavar="DATE",
+    ),
+]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", help="Write under DIR instead of the workspace's build/.", metavar="DIR")
+]
+
+
+def _day(value: dt.datetime | None) -> dt.date:
+    return value.date() if value is not None else dt.date.today()
+
+
+@app.command()
+def followup(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR")],
+    as_of: AsOfOption = None,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", help="A comma list of md,html,docx,odt,pdf (default docx,pdf,html).", metavar="FORMATS"),
+    ] = None,
+    out: OutOption = None,
+    output: Annotated[
+        FollowupFormat,
+        typer.Option("--format", help="Render the documents (files), or print the totals and overdue actions as JSON."),
+    ] = FollowupFormat.files,
+) -> None:
+    """The yearly follow-up of the work groups: actions, what is overdue, totals and funds."""
+    from dialogkit.followup import followup as followup_of
+    from dialogkit.followup import followup_json, render_followup
+    from dialogkit.render.pipeline import parse_formats
+    from dialogkit.workspace import require
+
+    with exit_codes():
+        formats = parse_formats(to)
+        workspace = require(options(ctx).root())
+        if output is FollowupFormat.json:
+            report = followup_json(followup_of(workspace, year, _day(as_of)))
+        else:
+            written = render_followup(workspace, year, _day(as_of), formats, out)
+    if output is FollowupFormat.json:
+        typer.echo(json.dumps(report, ensure_ascii=False))
+        return
+    _report(workspace, written)
+
+
+@app.command()
+def site(
+    ctx: typer.Context,
+    out: OutOption = None,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--as-of",
+            help="Show the dialogues held, the next planned and what is overdue as on DATE (YYYY-MM-DD; default: today).",
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+        ),
+    ] = None,
+) -> None:
+    """Build the public status site: build/site/index.html and a page per area."""
+    from dialogkit.site import build_site
+    from dialogkit.workspace import require
+
+    with exit_codes():
+        workspace = require(options(ctx).root())
+        written = build_site(workspace, out, _day(as_of))
+    _report(workspace, written)
+
+
+def _report(workspace: Workspace, written: list[Path]) -> None:
+    for path in written:
+        typer.echo(f"wrote {workspace.relative(path)}")

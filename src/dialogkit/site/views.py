@@ -1,0 +1,157 @@
+"""The status site's view models: plain values in words, free of personal data.
+
+What a page may show: areas, dates, the conclusions and priority issues, work groups
+with their convener as a role and department, partners that are associations, actions
+and their dated updates. What it never shows: who attended a meeting, who wrote the
+minutes, members that are not known associations, or anything from a survey export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from dialogkit.followup.model import GroupView, group_view, meeting_date
+from dialogkit.followup.words import group_status_word, long_date, status_word
+from dialogkit.models.workgroups import ACTION_STATUSES, Workgroup
+from dialogkit.site.schedule import last_meetings, next_meetings
+from dialogkit.workspace import Meeting, Workspace
+
+AREAS_DIR = "areas"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page of the site: its path under site/, its template and its view."""
+
+    path: str  # index.html, areas/hogvad.html
+    template: str
+    view: Mapping[str, Any]
+
+
+def area_page_path(area_id: str) -> str:
+    """Where an area's page lives inside the site; area ids are slugs, safe as file names."""
+    return f"{AREAS_DIR}/{area_id}.html"
+
+
+def priority_issues(ws: Workspace, meeting: Meeting) -> list[str]:
+    """The priority issues a meeting recorded.
+
+    Seam: the survey analysis (dialogkit.survey) will add each area's priority issues
+    from its survey; until it does, the minutes' conclusions (referat.md front matter)
+    are the priority issues. Only this function needs to change.
+    """
+    return list(meeting.referat.front.conclusions) if meeting.referat is not None else []
+
+
+def site_pages(ws: Workspace, labels: Mapping[str, str], today: dt.date) -> list[SitePage]:
+    """Every page of the site: the index and one page per area, with their views."""
+    common = _common(ws, labels, today)
+    last = last_meetings(ws, today)
+    coming = next_meetings(ws, today)
+    areas = []
+    pages = []
+    for area in ws.areas:
+        meetings = _meetings_of(ws, area.id)
+        # Newest meeting first; a meeting's groups in the order of its workgroups.yaml.
+        groups = [(m, group_view(ws, g, today)) for m in reversed(meetings) for g in _groups_of(m)]
+        next_meeting = coming.get(area.id)
+        summary = {
+            "id": area.id,
+            "name": area.name,
+            "href": area_page_path(area.id),
+            "last": long_date(last[area.id], ws.locale) if area.id in last else None,
+            "next": long_date(next_meeting.date, ws.locale) if next_meeting else None,
+            "preliminary": bool(next_meeting and next_meeting.preliminary),
+            "progress": _progress([g for _, g in groups]),
+        }
+        areas.append(summary)
+        view = {
+            **common,
+            "root": "../",
+            "current": area.id,
+            "area": {
+                **summary,
+                "localities": list(area.localities),
+                "partners": list(area.partners),
+                "priorities": [
+                    {"date": _date_or_year(ws, m), "issues": issues}
+                    for m in reversed(meetings)
+                    if (issues := priority_issues(ws, m))
+                ],
+                "groups": [_group(ws, labels, m, g) for m, g in groups],
+            },
+        }
+        pages.append(SitePage(area_page_path(area.id), "site/area.html.j2", view))
+    index = SitePage("index.html", "site/index.html.j2", {**common, "root": "", "current": None, "areas": areas})
+    return [index, *pages]
+
+
+def _common(ws: Workspace, labels: Mapping[str, str], today: dt.date) -> dict[str, Any]:
+    municipality = ws.config.municipality
+    return {
+        "L": dict(labels),
+        "lang": ws.locale,
+        "municipality": municipality.name,
+        "website": str(municipality.website) if municipality.website else None,
+        "process": ws.config.process.name,
+        "today": long_date(today, ws.locale),
+        "nav": [{"id": a.id, "name": a.name, "href": area_page_path(a.id)} for a in ws.areas],
+    }
+
+
+def _meetings_of(ws: Workspace, area_id: str) -> list[Meeting]:
+    found = [c.meetings[area_id] for _, c in sorted(ws.cycles.items()) if area_id in c.meetings]
+    return sorted(found, key=lambda m: (m.year, meeting_date(ws, m) or dt.date(m.year, 12, 31)))
+
+
+def _groups_of(meeting: Meeting) -> list[Workgroup]:
+    return list(meeting.workgroups.workgroups) if meeting.workgroups is not None else []
+
+
+def _date_or_year(ws: Workspace, meeting: Meeting) -> str:
+    when = meeting_date(ws, meeting)
+    return long_date(when, ws.locale) if when is not None else str(meeting.year)
+
+
+def _progress(groups: list[GroupView]) -> dict[str, Any]:
+    actions = [a for g in groups for a in g.actions]
+    closed = sum(1 for a in actions if a.status in ("done", "cancelled"))
+    return {
+        "groups": len(groups),
+        "actions": len(actions),
+        "closed": closed,
+        "overdue": sum(1 for a in actions if a.overdue),
+        "percent": round(100 * closed / len(actions)) if actions else 0,
+    }
+
+
+def _group(ws: Workspace, labels: Mapping[str, str], meeting: Meeting, group: GroupView) -> dict[str, Any]:
+    counts = {s: group.count(s) for s in ACTION_STATUSES}
+    return {
+        "id": f"{meeting.year}-{group.id}",
+        "name": group.name,
+        "formed": _date_or_year(ws, meeting),
+        "convener": group.convener,
+        "department": group.convener_department,
+        "status": group_status_word(labels, group.status),
+        "partners": list(group.partners),
+        "progress": _progress([group]),
+        "counts": [{"name": status_word(labels, s), "count": counts[s]} for s in ACTION_STATUSES],
+        "actions": [
+            {
+                "text": a.text,
+                "owner": a.owner,
+                "due": long_date(a.due, ws.locale) if a.due else None,
+                "status": a.status,
+                "status_text": status_word(labels, a.status),
+                "overdue": a.overdue,
+                "updates": [
+                    {"date": long_date(u.date, ws.locale), "iso": u.date.isoformat(), "text": u.text} for u in a.updates
+                ],
+            }
+            for a in group.actions
+        ],
+    }
