@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dialogkit.cli import check as _check  # noqa: F401  (registers the commands)
+from dialogkit.cli import build as _build  # noqa: F401  (registers the commands)
+from dialogkit.cli import check as _check  # noqa: F401
 from dialogkit.cli import followup as _followup  # noqa: F401
 from dialogkit.cli import minutes as _minutes  # noqa: F401
 from dialogkit.cli import plan as _plan  # noqa: F401

@@ -1,0 +1,1 @@
+"""`dialog build`: documents made from the files, incrementally, as CI needs them."""

@@ -1,0 +1,111 @@
+"""What makes a build incremental and safe: input hashes, the manifest, and the build lock."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from dialogkit import __version__
+from dialogkit.files import write_atomic
+
+MANIFEST = ".dialog-manifest.json"
+LOCK = ".dialog-build.lock"
+
+
+def tree_digest(folder: Path) -> str:
+    """A hash of every file below ``folder`` (names and contents); empty when it is missing."""
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def input_digest(root: Path, inputs: Iterable[str], salt: str) -> str:
+    """A hash of everything one output is made from: its input files and the shared salt."""
+    digest = hashlib.sha256(f"{__version__}\0{salt}\0".encode())
+    for name in sorted(set(inputs)):
+        digest.update(name.encode() + b"\0")
+        file_name, _, part = name.partition("#")
+        path = root / file_name
+        if not path.is_file():
+            digest.update(b"missing")
+        elif part == "conclusions":
+            digest.update(_conclusions(path).encode())
+        else:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _conclusions(path: Path) -> str:
+    """The conclusions of a referat.md, as text; anything unreadable hashes as the whole file."""
+    from dialogkit.errors import DialogError
+    from dialogkit.workspace import split_front_matter
+    from dialogkit.yamlload import parse_yaml
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        front = parse_yaml(split_front_matter(text, path.name)[0], path.name).data
+    except DialogError:
+        return text
+    return json.dumps(front.get("conclusions") if isinstance(front, dict) else text, ensure_ascii=False)
+
+
+class Manifest:
+    """build/.dialog-manifest.json: per target, the input hash it was built from and its files."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / MANIFEST
+        self.out = out
+        try:
+            data: Any = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        self.entries: dict[str, dict[str, Any]] = data.get("targets", {}) if isinstance(data, dict) else {}
+
+    def up_to_date(self, key: str, digest: str) -> bool:
+        entry = self.entries.get(key)
+        if not entry or entry.get("hash") != digest:
+            return False
+        return all((self.out / name).is_file() for name in entry.get("outputs", []))
+
+    def record(self, key: str, digest: str, outputs: Iterable[Path]) -> None:
+        self.entries[key] = {"hash": digest, "outputs": sorted(p.relative_to(self.out).as_posix() for p in outputs)}
+
+    def forget(self, key: str) -> None:
+        self.entries.pop(key, None)
+
+    def save(self) -> None:
+        text = json.dumps({"dialog": __version__, "targets": self.entries}, indent=1, sort_keys=True)
+        write_atomic(self.path, text + "\n", within=self.out)
+
+
+@contextmanager
+def build_lock(out: Path, on_wait: Callable[[str], None]) -> Iterator[None]:
+    """Hold build/.dialog-build.lock; a second build waits for the first and says why."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            on_wait(f"waiting for another dialog build to finish (held by {holder})")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -1,0 +1,159 @@
+"""`dialog build`: every document of the given years and the site, incrementally and in parallel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from dialogkit.build.manifest import Manifest, build_lock, input_digest, tree_digest
+from dialogkit.build.targets import Target, targets
+from dialogkit.errors import DialogError, UsageError
+from dialogkit.workspace import Workspace, require
+
+Status = Literal["built", "up to date", "failed"]
+
+
+@dataclass
+class Outcome:
+    """What became of one target."""
+
+    target: Target
+    status: Status
+    outputs: list[Path] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass
+class BuildReport:
+    outcomes: list[Outcome]
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def count(self, status: Status) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The targets of a build, split into those to make and those already up to date."""
+
+    todo: list[tuple[Target, str]]
+    fresh: list[Target]
+
+
+def plan_build(ws: Workspace, years: Sequence[int], formats: Sequence[str], out: Path, *, force: bool) -> Plan:
+    """Decide what to build: a target whose inputs hash as recorded, with its files present, is skipped."""
+    from dialogkit.build.documents import DATED_KINDS
+    from dialogkit.render.templates import builtin_dir
+
+    unknown = [y for y in years if y not in ws.cycles]
+    if unknown:
+        have = ", ".join(map(str, sorted(ws.cycles))) or "none"
+        raise UsageError(f"no cycle for {', '.join(map(str, unknown))} (cycles/YEAR/ folders: {have})")
+    chosen = list(years) or sorted(ws.cycles)
+    salt = "\0".join([",".join(formats), tree_digest(builtin_dir()), tree_digest(ws.root / "templates")])
+    manifest = Manifest(out)
+    todo, fresh = [], []
+    for target in targets(ws, chosen):
+        dated = dt.date.today().isoformat() if target.kind in DATED_KINDS else ""
+        digest = input_digest(ws.root, target.inputs, f"{salt}\0{target.kind}\0{dated}")
+        if not force and manifest.up_to_date(target.key, digest):
+            fresh.append(target)
+        else:
+            todo.append((target, digest))
+    return Plan(todo, fresh)
+
+
+def build(
+    root: Path,
+    years: Sequence[int] = (),
+    formats: Sequence[str] = ("docx", "pdf", "html"),
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    out: Path | None = None,
+    on_event: Callable[[Outcome | str], None] = lambda _event: None,
+) -> BuildReport:
+    """Build what changed; ``on_event`` hears each finished target and each notice, in order."""
+    ws = require(root)
+    out = out or root / "build"
+    with build_lock(out, on_event):
+        plan = plan_build(ws, years, formats, out, force=force)
+        outcomes = [Outcome(t, "up to date") for t in plan.fresh]
+        for outcome in outcomes:
+            on_event(outcome)
+        manifest = Manifest(out)
+        try:
+            for outcome, digest in _run_all(ws, plan.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
+                if outcome.status == "built":
+                    manifest.record(outcome.target.key, digest, outcome.outputs)
+                else:
+                    manifest.forget(outcome.target.key)
+                outcomes.append(outcome)
+                on_event(outcome)
+        finally:
+            manifest.save()
+    return BuildReport(outcomes)
+
+
+def _run_all(
+    ws: Workspace, todo: list[tuple[Target, str]], formats: tuple[str, ...], out: Path, jobs: int
+) -> Iterator[tuple[Outcome, str]]:
+    """Run the targets, one process each at a time; yields (outcome, digest) as they finish."""
+    if jobs <= 1 or len(todo) <= 1:
+        for target, digest in todo:
+            yield make(ws, target, formats, out), digest
+        return
+    global _WORKSPACE
+    _WORKSPACE = ws  # inherited by forked workers; others load it in _init
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_init, initargs=(ws.root,)) as pool:
+        futures: dict[Future[Outcome], str] = {pool.submit(_make_in_worker, t, formats, out): d for t, d in todo}
+        try:
+            for future in as_completed(futures):
+                yield future.result(), futures[future]
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+_WORKSPACE: Workspace | None = None
+
+
+def _init(root: Path) -> None:
+    global _WORKSPACE
+    if _WORKSPACE is None or _WORKSPACE.root != root:
+        _WORKSPACE = require(root)
+
+
+def _make_in_worker(target: Target, formats: tuple[str, ...], out: Path) -> Outcome:
+    assert _WORKSPACE is not None
+    return make(_WORKSPACE, target, formats, out)
+
+
+def make(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> Outcome:
+    """Make one target; a failure becomes an outcome, so one document never stops the others."""
+    from dialogkit.build.documents import MAKERS
+
+    start = time.perf_counter()
+    try:
+        outputs, findings = MAKERS[target.kind](ws, target, formats, out)
+    except DialogError as exc:
+        return Outcome(target, "failed", messages=[str(f) for f in exc.findings], seconds=time.perf_counter() - start)
+    except UsageError as exc:
+        return Outcome(target, "failed", messages=[str(exc)], seconds=time.perf_counter() - start)
+    except Exception as exc:  # a bug of ours: say so plainly, keep building the rest
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(last.filename).name}:{last.lineno}"
+        message = f"internal error ({type(exc).__name__}: {exc} at {where}); please report it"
+        return Outcome(target, "failed", messages=[message], seconds=time.perf_counter() - start)
+    return Outcome(target, "built", outputs, [str(f) for f in findings], time.perf_counter() - start)

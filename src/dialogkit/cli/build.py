@@ -1,0 +1,101 @@
+"""`dialog build`: every document of the given years and the status site, for CI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dialogkit.cli.app import EXIT_INPUT, app, err, exit_codes, options
+
+if TYPE_CHECKING:
+    from dialogkit.build.runner import BuildReport, Outcome
+
+
+@app.command()
+def build(
+    ctx: typer.Context,
+    years: Annotated[
+        list[int] | None, typer.Argument(help="The years to build (default: every year with a cycle).")
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Formats: a comma list of md,html,docx,odt,pdf.", metavar="FORMATS")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Documents built at once (default: the CPU count).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild everything, even what is up to date.")] = False,
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder (default: build/ in the workspace).")] = None,
+) -> None:
+    """Build every document of the years and the status site; only what changed is rebuilt."""
+    from dialogkit.build.runner import build as run_build
+    from dialogkit.render.pipeline import parse_formats
+
+    with exit_codes():
+        root = options(ctx).root()
+        formats = parse_formats(to)
+        show = _Progress(interactive=_interactive())
+        try:
+            report = run_build(root, years or (), formats, jobs=jobs, force=force, out=out, on_event=show.event)
+        finally:
+            show.close()
+    _summary(report)
+    if report.failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
+def _interactive() -> bool:
+    import sys
+
+    return sys.stdout.isatty() and not os.environ.get("CI")
+
+
+class _Progress:
+    """A rich progress bar on a terminal, one plain line per target in CI and in pipes."""
+
+    def __init__(self, *, interactive: bool) -> None:
+        self.bar = None
+        if interactive:
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("building", total=None)
+
+    def event(self, event: Outcome | str) -> None:
+        if isinstance(event, str):
+            err(event)
+            return
+        if event.status == "up to date":
+            return  # counted in the summary; a CI log lists only what was done
+        line = f"{event.status:<10} {event.target.key}"
+        if event.status == "built":
+            line += f"  ({event.seconds:.1f}s)"
+        if self.bar is not None:
+            self.bar.console.print(line, highlight=False)
+            self.bar.advance(self.task)
+        else:
+            typer.echo(line)
+        for message in event.messages:
+            err(f"  {message}")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _summary(report: BuildReport) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="dialog build", show_edge=False)
+    for column in ("built", "up to date", "failed"):
+        table.add_column(column, justify="right")
+    table.add_row(str(report.count("built")), str(report.count("up to date")), str(report.count("failed")))
+    Console(highlight=False).print(table)
+    if report.count("built") == 0 and not report.failed:
+        typer.echo("nothing to do: every document is up to date")
+    for outcome in report.failed:
+        err(f"failed: {outcome.target.key}")
