@@ -74,11 +74,58 @@ def version_vs_typer() -> Figure:
     )
 
 
+def _bare_conversions(markdown: Path) -> None:
+    """What a document must cost at least: pandoc to HTML, DOCX and Typst, then Typst to PDF."""
+    import typst
+
+    from dialogkit.render.pandoc import pandoc_path
+
+    pandoc = pandoc_path()
+    out = markdown.with_suffix("")
+    for to, suffix in (("html5", ".html"), ("docx", ".docx"), ("typst", ".typ")):
+        subprocess.run(
+            [pandoc, "-f", "markdown", "-t", to, "--standalone", "-o", f"{out}{suffix}", str(markdown)],
+            check=True,
+            cwd=markdown.parent,  # where the pictures are
+        )
+    # Bare pandoc drops images' alt text, which PDF/A-2a and PDF/UA-1 need: the floor makes PDF/A-2b.
+    typst.compile(
+        f"{out}.typ", output=f"{out}.pdf", format="pdf", pdf_standards=["a-2b"], ignore_system_fonts=True
+    )
+
+
+def build_figures(root: Path, year: int) -> list[Figure]:
+    """A full build of one year vs the bare conversions; a build with nothing changed vs a full one."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    dialog = str(BIN / "dialog")
+    md_out = root / "markdown"
+    subprocess.run(
+        [dialog, "-C", str(root), "build", str(year), "--to", "md", "--out", str(md_out)],
+        check=True,
+        capture_output=True,
+    )
+    sources = sorted(md_out.rglob("*.md"))
+
+    def floor() -> None:
+        with ProcessPoolExecutor(2) as pool:
+            list(pool.map(_bare_conversions, sources))
+
+    full = best(command(dialog, "-C", str(root), "build", str(year), "--force", "--jobs", "2"), 3)
+    nothing = best(command(dialog, "-C", str(root), "build", str(year), "--jobs", "2"), 5)
+    return [
+        Figure(
+            f"dialog build {year} --jobs 2 ({len(sources)} documents) vs bare pandoc+typst", full, best(floor, 3), 1.2
+        ),
+        Figure("dialog build with nothing changed vs the full build", nothing, full, 0.05),
+    ]
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "large"
         generate(root, areas=15, years=20, survey_rows=0)
-        figures = [check_vs_cloader(root), version_vs_typer()]
+        figures = [check_vs_cloader(root), version_vs_typer(), *build_figures(root, 2029)]
     print(
         f"machine: {sys.platform}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, Python {sys.version.split()[0]}"
     )

@@ -9,7 +9,12 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from dialogkit.errors import DialogError, Finding, UsageError
+from dialogkit.errors import DialogError, Finding
+from dialogkit.layout import AREAS_FILE as AREAS_FILE  # re-exported: older imports name workspace
+from dialogkit.layout import CONFIG_FILE as CONFIG_FILE
+from dialogkit.layout import CYCLES_DIR as CYCLES_DIR
+from dialogkit.layout import RAW_DIR
+from dialogkit.layout import find_root as find_root
 from dialogkit.models import (
     Area,
     AreasFile,
@@ -25,9 +30,6 @@ from dialogkit.models.config import COUNTRIES, Body, Department
 from dialogkit.validation import validate
 from dialogkit.yamlload import YamlDocument, decode_utf8, load_yaml, parse_yaml
 
-CONFIG_FILE = "dialog.yaml"
-AREAS_FILE = "areas.yaml"
-CYCLES_DIR = "cycles"
 _YEAR = re.compile(r"\d{4}\Z")
 M = TypeVar("M", bound=BaseModel)
 
@@ -113,18 +115,6 @@ class Loaded:
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "error"]
-
-
-def find_root(start: Path) -> Path:
-    """The nearest folder upward from ``start`` that holds dialog.yaml, like git."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / CONFIG_FILE).is_file():
-            return folder
-    raise UsageError(
-        f"no {CONFIG_FILE} in {start} or any folder above it: run `dialog init DIR` "
-        "to start a workspace, or pass -C PATH"
-    )
 
 
 class _Reader:
@@ -251,7 +241,7 @@ def _load_cycles(reader: _Reader, cycles_dir: Path) -> dict[int, Cycle]:
             cycle.case, doc = reader.model(year_dir / "case.yaml", CaseFile, "the council document")
             _keep(cycle.docs, "case", doc)
         for meeting_dir in sorted(p for p in year_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
-            if meeting_dir.name == "raw":
+            if meeting_dir.name == RAW_DIR:
                 continue
             cycle.meetings[meeting_dir.name] = _load_meeting(reader, cycle.year, meeting_dir)
         cycles[cycle.year] = cycle

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dialogkit.build.targets import Target
 from dialogkit.errors import Finding
-from dialogkit.workspace import Workspace
+
+if TYPE_CHECKING:
+    from dialogkit.workspace import Workspace
 
 Made = tuple[list[Path], list[Finding]]
-Maker = Callable[[Workspace, Target, tuple[str, ...], Path], Made]
+Maker = Callable[["Workspace", Target, tuple[str, ...], Path], Made]
 
 
 def _meeting_document(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> Made:
@@ -59,5 +62,3 @@ MAKERS: dict[str, Maker] = {
     "followup": _followup,
     "site": _site,
 }
-# What a target's output depends on besides its files: the day decides what is overdue and next.
-DATED_KINDS = frozenset({"followup", "site"})

@@ -28,24 +28,16 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def input_digest(root: Path, inputs: Iterable[str], salt: str) -> str:
+def input_digest(inputs: Iterable[str], salt: str, file_digest: Callable[[str], str]) -> str:
     """A hash of everything one output is made from: its input files and the shared salt."""
     digest = hashlib.sha256(f"{__version__}\0{salt}\0".encode())
     for name in sorted(set(inputs)):
-        digest.update(name.encode() + b"\0")
-        file_name, _, part = name.partition("#")
-        path = root / file_name
-        if not path.is_file():
-            digest.update(b"missing")
-        elif part == "conclusions":
-            digest.update(_conclusions(path).encode())
-        else:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(f"{name}\0{file_digest(name)}\0".encode())
     return digest.hexdigest()
 
 
-def _conclusions(path: Path) -> str:
-    """The conclusions of a referat.md, as text; anything unreadable hashes as the whole file."""
+def _conclusions(path: Path) -> bytes:
+    """The conclusions of a referat.md; anything unreadable counts as the whole file."""
     from dialogkit.errors import DialogError
     from dialogkit.workspace import split_front_matter
     from dialogkit.yamlload import parse_yaml
@@ -54,21 +46,52 @@ def _conclusions(path: Path) -> str:
     try:
         front = parse_yaml(split_front_matter(text, path.name)[0], path.name).data
     except DialogError:
-        return text
-    return json.dumps(front.get("conclusions") if isinstance(front, dict) else text, ensure_ascii=False)
+        return text.encode()
+    return json.dumps(front.get("conclusions") if isinstance(front, dict) else text, ensure_ascii=False).encode()
 
 
 class Manifest:
-    """build/.dialog-manifest.json: per target, the input hash it was built from and its files."""
+    """build/.dialog-manifest.json: per target, the input hash it was built from and its files.
 
-    def __init__(self, out: Path) -> None:
+    It also remembers each input file's size, modification time and hash, as git's index
+    does, so that a build with nothing to do reads no file, only stats them.
+    """
+
+    def __init__(self, root: Path, out: Path) -> None:
+        self.root = root
         self.path = out / MANIFEST
         self.out = out
         try:
             data: Any = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
-        self.entries: dict[str, dict[str, Any]] = data.get("targets", {}) if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            data = {}
+        self.entries: dict[str, dict[str, Any]] = data.get("targets", {})
+        self.files: dict[str, list[Any]] = data.get("files", {})
+        self._seen: dict[str, str] = {}  # this run's digests: many targets share an input
+
+    def file_digest(self, name: str) -> str:
+        """The hash of one input (``path`` or ``path#conclusions``), from the stat cache when unchanged."""
+        if name in self._seen:
+            return self._seen[name]
+        file_name, _, part = name.partition("#")
+        path = self.root / file_name
+        try:
+            stat = os.stat(path)
+        except OSError:
+            self._seen[name] = "missing"
+            return "missing"
+        stamp = [stat.st_mtime_ns, stat.st_size]
+        cached = self.files.get(name)
+        if cached is not None and cached[:2] == stamp:
+            digest = str(cached[2])
+        else:
+            data = _conclusions(path) if part == "conclusions" else path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            self.files[name] = [*stamp, digest]
+        self._seen[name] = digest
+        return digest
 
     def up_to_date(self, key: str, digest: str) -> bool:
         entry = self.entries.get(key)
@@ -83,7 +106,9 @@ class Manifest:
         self.entries.pop(key, None)
 
     def save(self) -> None:
-        text = json.dumps({"dialog": __version__, "targets": self.entries}, indent=1, sort_keys=True)
+        text = json.dumps(
+            {"dialog": __version__, "targets": self.entries, "files": self.files}, indent=1, sort_keys=True
+        )
         write_atomic(self.path, text + "\n", within=self.out)
 
 

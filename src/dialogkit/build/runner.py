@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from dialogkit.build.manifest import Manifest, build_lock, input_digest, tree_digest
-from dialogkit.build.targets import Target, targets
+from dialogkit.build.targets import DATED_KINDS, Target, cycle_years, targets
 from dialogkit.errors import DialogError, UsageError
-from dialogkit.workspace import Workspace, require
+from dialogkit.layout import BUILD_DIR, WORKSPACE_TEMPLATES, builtin_templates
+
+if TYPE_CHECKING:
+    from dialogkit.workspace import Workspace
 
 Status = Literal["built", "up to date", "failed"]
 
@@ -51,22 +52,21 @@ class Plan:
     fresh: list[Target]
 
 
-def plan_build(ws: Workspace, years: Sequence[int], formats: Sequence[str], out: Path, *, force: bool) -> Plan:
+def plan_build(root: Path, years: Sequence[int], formats: Sequence[str], manifest: Manifest, *, force: bool) -> Plan:
     """Decide what to build: a target whose inputs hash as recorded, with its files present, is skipped."""
-    from dialogkit.build.documents import DATED_KINDS
-    from dialogkit.render.templates import builtin_dir
 
-    unknown = [y for y in years if y not in ws.cycles]
+    have = cycle_years(root)
+    unknown = [y for y in years if y not in have]
     if unknown:
-        have = ", ".join(map(str, sorted(ws.cycles))) or "none"
-        raise UsageError(f"no cycle for {', '.join(map(str, unknown))} (cycles/YEAR/ folders: {have})")
-    chosen = list(years) or sorted(ws.cycles)
-    salt = "\0".join([",".join(formats), tree_digest(builtin_dir()), tree_digest(ws.root / "templates")])
-    manifest = Manifest(out)
+        raise UsageError(
+            f"no cycle for {', '.join(map(str, unknown))} (cycles/YEAR/ folders: {', '.join(map(str, have)) or 'none'})"
+        )
+    salt = "\0".join([",".join(formats), tree_digest(builtin_templates()), tree_digest(root / WORKSPACE_TEMPLATES)])
+    today = dt.date.today().isoformat()
     todo, fresh = [], []
-    for target in targets(ws, chosen):
-        dated = dt.date.today().isoformat() if target.kind in DATED_KINDS else ""
-        digest = input_digest(ws.root, target.inputs, f"{salt}\0{target.kind}\0{dated}")
+    for target in targets(root, list(years) or have):
+        dated = today if target.kind in DATED_KINDS else ""
+        digest = input_digest(target.inputs, f"{salt}\0{target.kind}\0{dated}", manifest.file_digest)
         if not force and manifest.up_to_date(target.key, digest):
             fresh.append(target)
         else:
@@ -84,23 +84,30 @@ def build(
     out: Path | None = None,
     on_event: Callable[[Outcome | str], None] = lambda _event: None,
 ) -> BuildReport:
-    """Build what changed; ``on_event`` hears each finished target and each notice, in order."""
-    ws = require(root)
-    out = out or root / "build"
+    """Build what changed; ``on_event`` hears each finished target and each notice, in order.
+
+    When every target is up to date the workspace is not even parsed: each input is as
+    it was when the last build, which loaded and checked it, made the target.
+    """
+    out = out or root / BUILD_DIR
     with build_lock(out, on_event):
-        plan = plan_build(ws, years, formats, out, force=force)
+        manifest = Manifest(root, out)
+        plan = plan_build(root, years, formats, manifest, force=force)
         outcomes = [Outcome(t, "up to date") for t in plan.fresh]
         for outcome in outcomes:
             on_event(outcome)
-        manifest = Manifest(out)
         try:
-            for outcome, digest in _run_all(ws, plan.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
-                if outcome.status == "built":
-                    manifest.record(outcome.target.key, digest, outcome.outputs)
-                else:
-                    manifest.forget(outcome.target.key)
-                outcomes.append(outcome)
-                on_event(outcome)
+            if plan.todo:
+                from dialogkit.workspace import require
+
+                ws = require(root)
+                for outcome, digest in _run_all(ws, plan.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
+                    if outcome.status == "built":
+                        manifest.record(outcome.target.key, digest, outcome.outputs)
+                    else:
+                        manifest.forget(outcome.target.key)
+                    outcomes.append(outcome)
+                    on_event(outcome)
         finally:
             manifest.save()
     return BuildReport(outcomes)
@@ -110,6 +117,8 @@ def _run_all(
     ws: Workspace, todo: list[tuple[Target, str]], formats: tuple[str, ...], out: Path, jobs: int
 ) -> Iterator[tuple[Outcome, str]]:
     """Run the targets, one process each at a time; yields (outcome, digest) as they finish."""
+    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+
     if jobs <= 1 or len(todo) <= 1:
         for target, digest in todo:
             yield make(ws, target, formats, out), digest
@@ -130,6 +139,8 @@ _WORKSPACE: Workspace | None = None
 
 
 def _init(root: Path) -> None:
+    from dialogkit.workspace import require
+
     global _WORKSPACE
     if _WORKSPACE is None or _WORKSPACE.root != root:
         _WORKSPACE = require(root)
@@ -152,6 +163,8 @@ def make(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> 
     except UsageError as exc:
         return Outcome(target, "failed", messages=[str(exc)], seconds=time.perf_counter() - start)
     except Exception as exc:  # a bug of ours: say so plainly, keep building the rest
+        import traceback
+
         last = traceback.extract_tb(exc.__traceback__)[-1]
         where = f"{Path(last.filename).name}:{last.lineno}"
         message = f"internal error ({type(exc).__name__}: {exc} at {where}); please report it"

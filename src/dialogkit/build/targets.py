@@ -1,14 +1,23 @@
-"""Which documents a build makes, and which workspace files each of them reads."""
+"""Which documents a build makes, and which workspace files each of them reads.
+
+Targets come from the folders and file names alone, without parsing anything, so that a
+build with nothing to do costs a directory scan and a stat per input.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from dialogkit.workspace import AREAS_FILE, CONFIG_FILE, Workspace
+from dialogkit.layout import AREAS_FILE, CONFIG_FILE, CYCLES_DIR, RAW_DIR
 
 SITE = "site"
 CONCLUSIONS = "#conclusions"  # an input that is only the conclusions of a referat.md
+# What a target's output depends on besides its files: the day decides what is overdue and next.
+DATED_KINDS = frozenset({"followup", SITE})
+_YEAR = re.compile(r"\d{4}\Z")
 
 
 @dataclass(frozen=True)
@@ -22,58 +31,87 @@ class Target:
     inputs: tuple[str, ...]  # workspace-relative files the document reads
 
 
-def targets(ws: Workspace, years: list[int]) -> list[Target]:
+@dataclass
+class _Meeting:
+    year: int
+    area: str
+    files: set[str] = field(default_factory=set)
+
+    def has(self, name: str) -> bool:
+        return name in self.files
+
+    def path(self, name: str) -> str:
+        return f"{CYCLES_DIR}/{self.year}/{self.area}/{name}"
+
+
+def cycle_years(root: Path) -> list[int]:
+    """The years that have a folder under cycles/."""
+    folder = root / CYCLES_DIR
+    return (
+        sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and _YEAR.match(p.name)) if folder.is_dir() else []
+    )
+
+
+def _scan(root: Path) -> dict[int, list[_Meeting]]:
+    meetings: dict[int, list[_Meeting]] = {}
+    for year in cycle_years(root):
+        found = meetings.setdefault(year, [])
+        with os.scandir(root / CYCLES_DIR / str(year)) as entries:
+            folders = sorted(e.name for e in entries if e.is_dir() and not e.name.startswith(".") and e.name != RAW_DIR)
+        for name in folders:
+            folder = root / CYCLES_DIR / str(year) / name
+            with os.scandir(folder) as entries:
+                files = {e.name for e in entries if e.is_file()}
+            if (folder / "survey" / "responses.csv").is_file():
+                files.add("survey/responses.csv")
+            found.append(_Meeting(year, name, files))
+    return meetings
+
+
+def targets(root: Path, years: list[int]) -> list[Target]:
     """Every target of the given years, and the status site, in a stable order."""
+    meetings = _scan(root)
+    every = [m for year in sorted(meetings) for m in meetings[year]]
     found: list[Target] = []
     for year in years:
-        cycle = ws.cycles.get(year)
-        if cycle is None:
-            continue
-        for area_id, meeting in sorted(cycle.meetings.items()):
-            folder = _rel(ws, meeting.folder)
-            if meeting.meeting is not None:
+        cycle = meetings.get(year, [])
+        plan = f"{CYCLES_DIR}/{year}/plan.yaml"
+        for meeting in cycle:
+            if meeting.has("meeting.yaml"):
                 for kind in ("invitation", "agenda"):
                     found.append(
-                        Target(f"{year}/{area_id}/{kind}", kind, year, area_id, _base(f"{folder}/meeting.yaml"))
+                        Target(
+                            f"{year}/{meeting.area}/{kind}",
+                            kind,
+                            year,
+                            meeting.area,
+                            _base(meeting.path("meeting.yaml")),
+                        )
                     )
-            if meeting.survey is not None:
+            if meeting.has("survey.yaml"):
+                inputs = _base(*(meeting.path(n) for n in ("survey.yaml", "survey/responses.csv", "meeting.yaml")))
                 found.append(
-                    Target(
-                        f"{year}/{area_id}/survey-report",
-                        "survey-report",
-                        year,
-                        area_id,
-                        _base(f"{folder}/survey.yaml", f"{folder}/survey/responses.csv", f"{folder}/meeting.yaml"),
-                    )
+                    Target(f"{year}/{meeting.area}/survey-report", "survey-report", year, meeting.area, inputs)
                 )
-        if cycle.plan is not None or cycle.meetings:
-            found.append(Target(f"{year}/plan", "plan", year, None, _base(*_history(ws, year))))
-        if any(m.referat is not None for m in cycle.meetings.values()):
-            minutes = [
-                f"{_rel(ws, m.folder)}/{name}"
-                for m in cycle.meetings.values()
-                for name in ("meeting.yaml", "referat.md")
-            ]
+        history = [m for m in every if m.year <= year]
+        if cycle or (root / plan).is_file():
+            found.append(Target(f"{year}/plan", "plan", year, None, _base(*_history(root, history))))
+        if any(m.has("referat.md") for m in cycle):
+            minutes = [m.path(n) for m in cycle for n in ("meeting.yaml", "referat.md")]
+            case = f"{CYCLES_DIR}/{year}/case.yaml"
             found.append(
-                Target(
-                    f"{year}/referat-compilation",
-                    "referat-compilation",
-                    year,
-                    None,
-                    _base(f"cycles/{year}/case.yaml", f"cycles/{year}/plan.yaml", *minutes),
-                )
+                Target(f"{year}/referat-compilation", "referat-compilation", year, None, _base(case, plan, *minutes))
             )
-        groups = _files(ws, "workgroups.yaml", up_to=year) + _files(ws, "meeting.yaml", up_to=year)
-        if any(name.endswith("workgroups.yaml") for name in groups):
+        if any(m.has("workgroups.yaml") for m in history):
+            groups = [m.path(n) for m in history for n in ("workgroups.yaml", "meeting.yaml")]
             found.append(Target(f"{year}/followup", "followup", year, None, _base(*groups)))
     # The site shows the minutes' conclusions, not their text: editing the text leaves it be.
-    conclusions = [f"{name}{CONCLUSIONS}" for name in _files(ws, "referat.md")]
-    site_inputs = [*_files(ws, "workgroups.yaml"), *_history(ws, None), *conclusions]
-    found.append(
-        Target(
-            SITE, SITE, None, None, _base(*site_inputs, *_files(ws, "survey.yaml"), *_files(ws, "survey/responses.csv"))
-        )
-    )
+    site = [
+        *_history(root, every),
+        *(m.path(n) for m in every for n in ("workgroups.yaml", "survey.yaml", "survey/responses.csv")),
+        *(m.path("referat.md") + CONCLUSIONS for m in every if m.has("referat.md")),
+    ]
+    found.append(Target(SITE, SITE, None, None, _base(*site)))
     return found
 
 
@@ -81,25 +119,7 @@ def _base(*names: str) -> tuple[str, ...]:
     return (CONFIG_FILE, AREAS_FILE, *names)
 
 
-def _rel(ws: Workspace, path: Path) -> str:
-    return path.relative_to(ws.root).as_posix()
-
-
-def _history(ws: Workspace, up_to: int | None) -> list[str]:
+def _history(root: Path, meetings: list[_Meeting]) -> list[str]:
     """The plans and meeting files the planner reads for the rotation."""
-    names = []
-    for year, cycle in ws.cycles.items():
-        if up_to is None or year <= up_to:
-            names.append(f"cycles/{year}/plan.yaml")
-            names.extend(f"{_rel(ws, m.folder)}/meeting.yaml" for m in cycle.meetings.values())
-    return names
-
-
-def _files(ws: Workspace, name: str, up_to: int | None = None) -> list[str]:
-    return [
-        f"{_rel(ws, m.folder)}/{name}"
-        for year, cycle in ws.cycles.items()
-        if up_to is None or year <= up_to
-        for m in cycle.meetings.values()
-        if (m.folder / name).is_file()
-    ]
+    plans = {f"{CYCLES_DIR}/{m.year}/plan.yaml" for m in meetings}
+    return [*sorted(plans), *(m.path("meeting.yaml") for m in meetings)]

@@ -36,7 +36,7 @@ class Options:
 
     def root(self) -> Path:
         """The workspace root: -C PATH, or the nearest folder upward with dialog.yaml."""
-        from dialogkit.workspace import find_root
+        from dialogkit.layout import find_root
 
         return find_root(self.directory or Path.cwd())
 

@@ -31,17 +31,18 @@ def build(
 ) -> None:
     """Build every document of the years and the status site; only what changed is rebuilt."""
     from dialogkit.build.runner import build as run_build
-    from dialogkit.render.pipeline import parse_formats
+    from dialogkit.formats import parse_formats
 
     with exit_codes():
         root = options(ctx).root()
         formats = parse_formats(to)
-        show = _Progress(interactive=_interactive())
+        interactive = _interactive()
+        show = _Progress(interactive=interactive)
         try:
             report = run_build(root, years or (), formats, jobs=jobs, force=force, out=out, on_event=show.event)
         finally:
             show.close()
-    _summary(report)
+    _summary(report, interactive=interactive)
     if report.failed:
         raise typer.Exit(EXIT_INPUT)
 
@@ -86,16 +87,21 @@ class _Progress:
             self.bar.stop()
 
 
-def _summary(report: BuildReport) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def _summary(report: BuildReport, *, interactive: bool) -> None:
+    counts = {status: report.count(status) for status in ("built", "up to date", "failed")}
+    if interactive:
+        from rich.console import Console
+        from rich.table import Table
 
-    table = Table(title="dialog build", show_edge=False)
-    for column in ("built", "up to date", "failed"):
-        table.add_column(column, justify="right")
-    table.add_row(str(report.count("built")), str(report.count("up to date")), str(report.count("failed")))
-    Console(highlight=False).print(table)
-    if report.count("built") == 0 and not report.failed:
+        table = Table(title="dialog build", show_edge=False)
+        for column in counts:
+            table.add_column(column, justify="right")
+        table.add_row(*(str(n) for n in counts.values()))
+        Console(highlight=False).print(table)
+    else:  # the same table as plain text: CI logs need no colour codes, and rich costs start-up time
+        typer.echo("  ".join(f"{name:>10}" for name in counts))
+        typer.echo("  ".join(f"{n:>10}" for n in counts.values()))
+    if counts["built"] == 0 and not report.failed:
         typer.echo("nothing to do: every document is up to date")
     for outcome in report.failed:
         err(f"failed: {outcome.target.key}")

@@ -102,6 +102,11 @@ def render_document(setting: Setting, doc: Document, formats: Iterable[str]) -> 
         path = setting.out / doc.folder / f"{doc.name}.{fmt}"
         write_atomic(path, outputs[fmt], within=setting.out)
         written.append(path)
+    if "md" in formats:  # the Markdown names its pictures by file name: put them beside it
+        for name, data in doc.resources.items():
+            picture = setting.out / doc.folder / name
+            write_atomic(picture, data, within=setting.out)
+            written.append(picture)
     return written
 
 

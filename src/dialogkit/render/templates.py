@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 from dialogkit.errors import DialogError, Finding, UsageError
 from dialogkit.files import write_atomic
+from dialogkit.layout import builtin_templates
 
 WORKSPACE_TEMPLATES = "templates"
 REFERENCE_DOCX = "reference.docx"
@@ -17,10 +17,7 @@ LOGO = "logo.png"
 
 def builtin_dir() -> Path:
     """The built-in templates: inside the wheel, or the repository's templates/ when editable."""
-    packaged = Path(str(files("dialogkit") / "templates"))
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "templates"
+    return builtin_templates()
 
 
 @dataclass(frozen=True)
