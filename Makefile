@@ -13,9 +13,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The main job on both example workspaces: check, plan the next year, build every document.
 demo: $(STAMP)
 	$(DIALOG) check
+	$(DIALOG) plan 2026
+	$(DIALOG) build
 	$(DIALOG) -C examples/tjenestedialog check
+	$(DIALOG) -C examples/tjenestedialog plan 2023
+	$(DIALOG) -C examples/tjenestedialog build
+	@echo "Documents in build/ and examples/tjenestedialog/build/; the status site: build/site/index.html"
 
 test: $(STAMP)
 	$(BIN)/pytest -q
