@@ -89,9 +89,7 @@ def _bare_conversions(markdown: Path) -> None:
             cwd=markdown.parent,  # where the pictures are
         )
     # Bare pandoc drops images' alt text, which PDF/A-2a and PDF/UA-1 need: the floor makes PDF/A-2b.
-    typst.compile(
-        f"{out}.typ", output=f"{out}.pdf", format="pdf", pdf_standards=["a-2b"], ignore_system_fonts=True
-    )
+    typst.compile(f"{out}.typ", output=f"{out}.pdf", format="pdf", pdf_standards=["a-2b"], ignore_system_fonts=True)
 
 
 def build_figures(root: Path, year: int) -> list[Figure]:
