@@ -324,6 +324,9 @@ def _tag_message(tag: str) -> str:
 
 def _explain(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = exc.problem or "the YAML cannot be read"
+    if problem.startswith("exceeded maximum nesting depth"):
+        # libyaml's own limit (newer releases), met before our MAX_DEPTH when it scans ahead
+        return f"the structure nests deeper than {MAX_DEPTH} levels; dialog files are far flatter"
     mark = exc.problem_mark
     lines = text.splitlines()
     if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
