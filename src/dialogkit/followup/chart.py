@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
+
+from dialogkit.render.figures import new_figure, png_bytes
 
 # Bars differ in pattern as well as colour, and each carries its number, so no reader
 # depends on telling colours apart; the colours keep 3:1 contrast against white.
@@ -13,13 +14,9 @@ _HATCHES = ("", "//", "..", "xx")
 
 def status_chart(labels: Sequence[str], counts: Sequence[int], title: str) -> bytes:
     """A horizontal bar per status with its count written beside it; deterministic PNG bytes."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
+    figure = new_figure(6.4, 0.6 + 0.55 * len(labels), dpi=150)
     from matplotlib.ticker import MaxNLocator
 
-    figure = Figure(figsize=(6.4, 0.6 + 0.55 * len(labels)), dpi=150)
     axes = figure.add_subplot()
     positions = list(range(len(labels)))
     bars = axes.barh(
@@ -39,6 +36,4 @@ def status_chart(labels: Sequence[str], counts: Sequence[int], title: str) -> by
     axes.set_xlim(0, max([*counts, 1]) * 1.15)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None})
-    return buffer.getvalue()
+    return png_bytes(figure)

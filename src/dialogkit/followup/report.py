@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -28,11 +29,11 @@ def render_followup(
     report = followup(ws, year, as_of)
     labels = load_labels(ws.root, ws.locale)
     view = followup_view(ws, report, labels)
-    resources: dict[str, bytes] = {}
+    resources: dict[str, Callable[[], bytes]] = {}
     if report.actions:
         names = [status_word(labels, s) for s in ACTION_STATUSES]
         counts = [report.totals[s] for s in ACTION_STATUSES]
-        resources[CHART] = status_chart(names, counts, labels["followup_by_status"])
+        resources[CHART] = functools.partial(status_chart, names, counts, labels["followup_by_status"])
     doc = Document(
         name="followup",
         template=TEMPLATE,

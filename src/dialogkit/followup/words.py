@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 
 CURRENCIES = {"SE": "SEK", "NO": "NOK"}
 
@@ -18,6 +19,7 @@ def group_status_word(labels: Mapping[str, str], status: str) -> str:
     return labels[f"followup_group_{status}"]
 
 
+@lru_cache(maxsize=4096)  # a follow-up and the site write the same few due dates thousands of times
 def long_date(value: dt.date, locale: str) -> str:
     """A date without its weekday: "8 april 2025", "8. april 2025"."""
     from babel.dates import format_date
@@ -25,6 +27,7 @@ def long_date(value: dt.date, locale: str) -> str:
     return str(format_date(value, "long", locale=locale))
 
 
+@lru_cache(maxsize=4096)
 def money(amount: int, country: str, locale: str) -> str:
     """A whole sum of money: "45 000 kr" in Swedish and Norwegian, "SEK 45,000" in English."""
     from babel.numbers import format_decimal, get_currency_symbol

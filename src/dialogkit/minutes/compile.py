@@ -14,7 +14,7 @@ from dialogkit.minutes.views import compilation_title, compilation_view, referat
 from dialogkit.minutes.year import YearMinutes, entry_of, year_minutes
 from dialogkit.render import pandoc
 from dialogkit.render.documents import setting_of
-from dialogkit.render.pipeline import DEFAULT_FORMATS, Document, Setting, render_document
+from dialogkit.render.pipeline import DEFAULT_FORMATS, Document, Setting, make_outputs, render_document, write_outputs
 from dialogkit.render.safety import check_tree
 from dialogkit.render.words import Labels, load_labels
 from dialogkit.workspace import CYCLES_DIR, Workspace, require
@@ -58,7 +58,6 @@ def compile_referat(
         raise DialogError(_nothing_written(ws, minutes))
     if strict and warnings:
         raise DialogError([dataclasses.replace(w, severity="error") for w in warnings])
-    _check_texts(ws, minutes)
     labels = load_labels(ws.root, ws.locale)
     documents = [_compilation(ws, labels, minutes)]
     if case is not None:
@@ -74,7 +73,7 @@ def compile_referat(
             )
         )
     setting = setting_of(ws, out)
-    written = [path for paths in _render_all(setting, documents, formats) for path in paths]
+    written = [path for paths in _render_all(ws, minutes, setting, documents, formats) for path in paths]
     return CompileResult(written, warnings)
 
 
@@ -146,7 +145,7 @@ def _no_case(year: int) -> Finding:
 
 
 def _check_texts(ws: Workspace, minutes: YearMinutes) -> None:
-    """Check each meeting's minutes on its own first, so a bad link or image is blamed on its file."""
+    """Check each meeting's minutes on its own, so that a bad link or image is blamed on its file."""
 
     def check(text: str, source: str) -> list[Finding]:
         try:
@@ -162,7 +161,18 @@ def _check_texts(ws: Workspace, minutes: YearMinutes) -> None:
         raise DialogError(findings)
 
 
-def _render_all(setting: Setting, documents: list[Document], formats: tuple[str, ...]) -> list[list[Path]]:
+def _render_all(
+    ws: Workspace, minutes: YearMinutes, setting: Setting, documents: list[Document], formats: tuple[str, ...]
+) -> list[list[Path]]:
+    """Make every document, then write them: a failing one leaves no file of the others."""
     with ThreadPoolExecutor(max_workers=len(documents)) as pool:
-        futures = [pool.submit(render_document, setting, doc, formats) for doc in documents]
-        return [future.result() for future in futures]
+        futures = [pool.submit(make_outputs, setting, doc, formats) for doc in documents]
+        try:
+            made = [futures[0].result()]
+        except DialogError:
+            # The compilation holds every meeting's minutes and is checked as a whole; when it
+            # fails, a meeting's minutes that fail on their own are blamed on their file.
+            _check_texts(ws, minutes)
+            raise
+        made.extend(future.result() for future in futures[1:])
+    return [write_outputs(setting, outputs) for outputs in made]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,13 @@ def _join_words(values: Any, last: str, sep: str = ", ") -> str:
     return f"{sep.join(items[:-1])} {last} {items[-1]}"
 
 
+@lru_cache(maxsize=8)
 def environment(root: Path) -> SandboxedEnvironment:
-    """A Jinja2 environment for the workspace at ``root``: its templates/ over the built-in ones."""
+    """A Jinja2 environment for the workspace at ``root``: its templates/ over the built-in ones.
+
+    One per workspace and process, so each template compiles once per build, not once per
+    document; Jinja checks each template file's modification time, so an edit still shows.
+    """
     # Sandboxed: a workspace's templates are data in a git repository, so they may not run Python.
     env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import string
-import unicodedata
 from typing import Any
 
 # Characters that start inline markup anywhere on a line in pandoc's Markdown: emphasis,
@@ -15,6 +14,11 @@ _INLINE = frozenset("\\`*_[]{}<>!&^~$@|")
 # does a first word ending in "." or ")" ("1.", "a)", "iv."): those characters are escaped.
 _PUNCTUATION = frozenset(string.punctuation)
 _SPACE = re.compile(r"\s+")
+# Control characters (Unicode category Cc) that are not white space: dropped from text.
+_CONTROL = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0)] if not chr(c).isspace()) + "]"
+)
+_INLINE_CHARS = re.compile("[" + re.escape("".join(sorted(_INLINE))) + "]")
 
 
 class TrustedMarkdown(str):
@@ -32,7 +36,7 @@ def escape_markdown(value: Any) -> str:
     if isinstance(value, TrustedMarkdown):
         return str(value)
     raw = "" if value is None else str(value)
-    text = _SPACE.sub(" ", "".join(c for c in raw if c.isspace() or unicodedata.category(c) != "Cc")).strip()
+    text = _SPACE.sub(" ", _CONTROL.sub("", raw)).strip()
     if not text:
         return ""
     head, sep, rest = text.partition(" ")
@@ -43,7 +47,7 @@ def escape_markdown(value: Any) -> str:
     if head[-1] in ".)" and len(head) > 1:
         out[-1] = f"\\{head[-1]}"
     out.append(sep)
-    out.extend(f"\\{c}" if c in _INLINE else c for c in rest)
+    out.append(_INLINE_CHARS.sub(r"\\\g<0>", rest))
     return "".join(out)
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import subprocess
+import sys
+import tempfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -24,6 +28,13 @@ READER = (
 @cache
 def pandoc_path() -> str:
     """The pandoc that ships with pypandoc-binary."""
+    # Found without importing pypandoc, which costs each build worker a tenth of a second
+    # (urllib, ssl and a `pandoc --version` run) to find the same file.
+    spec = importlib.util.find_spec("pypandoc")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        shipped = Path(folder) / "files" / ("pandoc.exe" if sys.platform == "win32" else "pandoc")
+        if shipped.is_file() and os.access(shipped, os.X_OK):
+            return str(shipped)
     import pypandoc
 
     return str(pypandoc.get_pandoc_path())
@@ -36,23 +47,41 @@ def parse_markdown(markdown: str, source: str) -> dict[str, Any]:
     return tree
 
 
-def write(tree: dict[str, Any], to: str, source: str, args: Sequence[str] = ()) -> bytes:
-    """Pandoc's output for the tree in format ``to`` (html5, docx, odt, typst, markdown)."""
-    return run_pandoc(["-f", "json", "-t", to, *args, "-o", "-"], json.dumps(tree).encode("utf-8"), source)
+def to_json(tree: dict[str, Any]) -> bytes:
+    """The tree as the JSON pandoc reads."""
+    return json.dumps(tree, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def write(tree: dict[str, Any] | bytes, to: str, source: str, args: Sequence[str] = ()) -> bytes:
+    """Pandoc's output for the tree (or its JSON) in format ``to`` (html5, docx, odt, typst, markdown)."""
+    data = tree if isinstance(tree, bytes) else to_json(tree)
+    return run_pandoc(["-f", "json", "-t", to, *args], data, source)
 
 
 def run_pandoc(args: list[str], data: bytes, source: str) -> bytes:
-    """Run pandoc in its sandbox: it reads only the files named on its command line."""
-    try:
-        done = subprocess.run(
-            [pandoc_path(), "--sandbox", *args], input=data, capture_output=True, check=False, timeout=300
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise DialogError(Finding(source, 1, 1, "error", f"pandoc did not run: {exc}")) from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip() or f"exit code {done.returncode}"
-        raise DialogError(Finding(source, 1, 1, "error", f"pandoc failed: {message}"))
-    return done.stdout
+    """Run pandoc in its sandbox: it reads only the files named on its command line.
+
+    Input and output go through files in a private temporary folder, not pipes: a pipe
+    stalls pandoc whenever this process's other threads hold the GIL instead of draining it.
+    """
+    with tempfile.TemporaryDirectory(prefix="dialog-pandoc-") as folder:
+        given, made = Path(folder) / "input", Path(folder) / "output"
+        given.write_bytes(data)
+        try:
+            done = subprocess.run(
+                [pandoc_path(), "--sandbox", *args, "-o", str(made), str(given)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                check=False,
+                timeout=300,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise DialogError(Finding(source, 1, 1, "error", f"pandoc did not run: {exc}")) from None
+        if done.returncode != 0:
+            message = done.stderr.decode("utf-8", "replace").strip() or f"exit code {done.returncode}"
+            raise DialogError(Finding(source, 1, 1, "error", f"pandoc failed: {message}"))
+        return made.read_bytes()
 
 
 def template_args(template: Path | None, reference: Path | None = None) -> list[str]:

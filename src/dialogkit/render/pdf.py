@@ -3,21 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import subprocess
+import sys
 import tempfile
-import warnings
+import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dialogkit.errors import DialogError, Finding
 
 if TYPE_CHECKING:
-    from typst import PDFStandard
+    from typst import Compiler, PDFStandard
 
 # PDF/A-2a is the archival profile with tagged structure; PDF/UA-1 adds the accessibility
 # rules (title shown, language, alt text). Typst checks both while it writes the file.
 PDF_STANDARDS: list[PDFStandard] = ["a-2a", "ua-1"]
+_OUTPUT = "out.pdf"
+
+# One compiler per font folder and process: it keeps the fonts and what Typst has already
+# laid out (hyphenation, the template), which makes a short document several times faster.
+_compilers: dict[tuple[Any, ...], Compiler] = {}
+_lock = threading.Lock()
+# Typst's worker threads do not survive a fork: a process forked after this one compiled
+# would wait for them forever, so such a process compiles in a fresh one instead.
+_used_here = False
+_inherited = False
+
+
+def _after_fork() -> None:
+    global _inherited, _used_here
+    _inherited = _inherited or _used_here
+    _used_here = False
+    _compilers.clear()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 def compile_pdf(
@@ -34,34 +57,90 @@ def compile_pdf(
     so even Typst code that got into the document could read nothing else. ``inputs`` reach
     the template as ``sys.inputs`` (title, author, language), never as Typst code.
     """
-    import typst
-
     with tempfile.TemporaryDirectory(prefix="dialog-typst-") as folder:
         root = Path(folder)
         for name, data in files.items():
             (root / name).write_bytes(data)
-        main = root / "main.typ"
-        main.write_bytes(typst_source)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                pdf = typst.compile(
-                    main,
-                    root=root,
-                    format="pdf",
-                    pdf_standards=PDF_STANDARDS,
-                    sys_inputs=dict(inputs),
-                    font_paths=[font_dir] if font_dir is not None else [],
-                    ignore_system_fonts=True,
-                    timestamp=_timestamp(),
-                )
-        except RuntimeError as exc:  # typst.TypstError
-            raise DialogError(
-                Finding(source, 1, 1, "error", f"typst could not make the PDF: {_message(exc)}")
-            ) from None
-    if not isinstance(pdf, bytes):
-        raise DialogError(Finding(source, 1, 1, "error", "typst made no PDF"))
+        (root / "main.typ").write_bytes(typst_source)
+        job = {"root": folder, "inputs": dict(inputs), "font_dir": str(font_dir) if font_dir else None}
+        if _inherited:
+            pdf = _compile_in_new_process(job, source)
+        else:
+            try:
+                pdf = _compile(job)
+            except RuntimeError as exc:  # typst.TypstError
+                raise DialogError(_finding(source, _message(exc))) from None
     return pdf
+
+
+def _compile(job: Mapping[str, Any]) -> bytes:
+    global _used_here
+    root = Path(job["root"])
+    with _lock:
+        _used_here = True
+        pdf, _warnings = _compiler(job["font_dir"]).compile_with_warnings(
+            input=root / "main.typ",
+            root=root,
+            format="pdf",
+            pdf_standards=PDF_STANDARDS,
+            sys_inputs=dict(job["inputs"]),
+            timestamp=_timestamp(),
+        )
+    if not isinstance(pdf, bytes):
+        raise RuntimeError("typst made no PDF")
+    return pdf
+
+
+def _compiler(font_dir: str | None) -> Compiler:
+    import typst
+
+    fonts = Path(font_dir) if font_dir else None
+    key = (font_dir, *_font_stamp(fonts))
+    compiler = _compilers.get(key)
+    if compiler is None:
+        found = typst.Fonts(include_system_fonts=False, font_paths=[fonts] if fonts else [])
+        compiler = typst.Compiler(font_paths=found, ignore_system_fonts=True)
+        _compilers[key] = compiler
+    return compiler
+
+
+def _font_stamp(font_dir: Path | None) -> list[tuple[str, int, int]]:
+    """The font files as they are now, so that a changed fonts/ folder gets a new compiler."""
+    if font_dir is None:
+        return []
+    stamps = []
+    for path in sorted(p for p in font_dir.rglob("*") if p.is_file()):
+        stat = path.stat()
+        stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return stamps
+
+
+def _compile_in_new_process(job: Mapping[str, Any], source: str) -> bytes:
+    code = "from dialogkit.render.pdf import compile_job_from_stdin; compile_job_from_stdin()"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code], input=json.dumps(job).encode(), capture_output=True, timeout=300
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise DialogError(_finding(source, f"typst did not run: {exc}")) from None
+    if done.returncode != 0:
+        raise DialogError(_finding(source, done.stderr.decode("utf-8", "replace").strip()))
+    return (Path(job["root"]) / _OUTPUT).read_bytes()
+
+
+def compile_job_from_stdin() -> None:
+    """A fresh process's half of :func:`_compile_in_new_process`: the PDF goes beside main.typ."""
+    job = json.loads(sys.stdin.buffer.read())
+    try:
+        pdf = _compile(job)
+    except RuntimeError as exc:
+        sys.stderr.write(_message(exc))
+        raise SystemExit(1) from None
+    (Path(job["root"]) / _OUTPUT).write_bytes(pdf)
+
+
+def _finding(source: str, message: str) -> Finding:
+    return Finding(source, 1, 1, "error", f"typst could not make the PDF: {message}")
 
 
 def _timestamp() -> int:

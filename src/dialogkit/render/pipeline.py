@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import copy
-from collections.abc import Callable, Iterable, Mapping
+import functools
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,10 @@ BUILD_DIR = "build"
 HTML_TEMPLATE = "pandoc/document.html"
 TYPST_TEMPLATE = "pandoc/document.typ"
 FONTS_DIR = "fonts"
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+# The PDF is pandoc's Typst and then Typst's compile; pandoc's DOCX writer alone takes a
+# twentieth of a second even for a short document.
+_LONGEST_FIRST = ("pdf", "docx", "odt", "html", "md")
 
 
 def parse_formats(text: str | None) -> tuple[str, ...]:
@@ -57,7 +63,9 @@ class Document:
     title: str
     folder: Path  # relative to the output root: 2025/hogvad
     source: str  # the workspace file the document is about, for findings
-    resources: Mapping[str, bytes] = field(default_factory=dict)
+    # Generated pictures the Markdown names by key; a function is called to draw its picture
+    # while pandoc parses the Markdown.
+    resources: Mapping[str, bytes | Callable[[], bytes]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -77,37 +85,72 @@ class Setting:
 
 def render_document(setting: Setting, doc: Document, formats: Iterable[str]) -> list[Path]:
     """Render ``doc`` to each format; returns the files written, in the order of ``formats``."""
+    return write_outputs(setting, make_outputs(setting, doc, formats))
+
+
+def make_outputs(setting: Setting, doc: Document, formats: Iterable[str]) -> dict[Path, bytes]:
+    """The files of ``doc`` in each format, in memory: nothing is written until all of them are made."""
     formats = tuple(formats)
-    resources = dict(doc.resources)
-    logo = workspace_asset(setting.root, LOGO)
-    if logo is not None:
-        resources[LOGO] = logo.read_bytes()
-    view = {**doc.view, "logo": LOGO if logo is not None else None}
-    markdown = render_markdown(setting.root, doc.template, view)
-    checked = check_tree(pandoc.parse_markdown(markdown, doc.source), setting.root, doc.source, resources)
-    _set_meta(checked.tree, setting, doc.title)
-    tidy_headings(checked.tree["blocks"])
-    makers: dict[str, Callable[[], bytes]] = {
-        "md": lambda: markdown.encode("utf-8"),
-        "html": lambda: _html(setting, checked, doc.source),
-        "docx": lambda: _office(setting, checked, doc.source, "docx", REFERENCE_DOCX),
-        "odt": lambda: _office(setting, checked, doc.source, "odt", REFERENCE_ODT),
-        "pdf": lambda: _pdf(setting, checked, doc, load_labels(setting.root, setting.locale)["page"]),
-    }
-    with ThreadPoolExecutor(max_workers=len(formats) or 1) as pool:
-        futures = {fmt: pool.submit(makers[fmt]) for fmt in formats}
-        outputs = {fmt: future.result() for fmt, future in futures.items()}
-    written = []
-    for fmt in formats:
-        path = setting.out / doc.folder / f"{doc.name}.{fmt}"
-        write_atomic(path, outputs[fmt], within=setting.out)
-        written.append(path)
+    # No more writers at once than cores, longest first (see _LONGEST_FIRST): a long
+    # document's PDF then does not wait for the other formats.
+    with ThreadPoolExecutor(max_workers=max(1, min(len(formats), _CORES))) as pool:
+        # Pictures are drawn while pandoc parses: the parse waits on a process, not on Python.
+        drawn = {name: pool.submit(data) for name, data in doc.resources.items() if callable(data)}
+        markdown = render_markdown(setting.root, doc.template, {**doc.view, "logo": _logo_name(setting.root)})
+        tree = pandoc.parse_markdown(markdown, doc.source)
+        pictures = {name: data for name, data in doc.resources.items() if isinstance(data, bytes)}
+        pictures.update((name, future.result()) for name, future in drawn.items())
+        resources = dict(pictures)
+        logo = workspace_asset(setting.root, LOGO)
+        if logo is not None:
+            resources[LOGO] = logo.read_bytes()
+        checked = check_tree(tree, setting.root, doc.source, resources)
+        _set_meta(checked.tree, setting, doc.title)
+        tidy_headings(checked.tree["blocks"])
+        futures = {fmt: pool.submit(maker) for fmt, maker in _makers(setting, doc, checked, markdown, formats)}
+        made = {fmt: future.result() for fmt, future in futures.items()}
+    folder = setting.out / doc.folder
+    outputs = {folder / f"{doc.name}.{fmt}": made[fmt] for fmt in formats}
     if "md" in formats:  # the Markdown names its pictures by file name: put them beside it
-        for name, data in doc.resources.items():
-            picture = setting.out / doc.folder / name
-            write_atomic(picture, data, within=setting.out)
-            written.append(picture)
-    return written
+        outputs.update((folder / name, data) for name, data in pictures.items())
+    return outputs
+
+
+def write_outputs(setting: Setting, outputs: Mapping[Path, bytes]) -> list[Path]:
+    """Write files made by :func:`make_outputs`; returns their paths."""
+    for path, data in outputs.items():
+        write_atomic(path, data, within=setting.out)
+    return list(outputs)
+
+
+def _makers(
+    setting: Setting, doc: Document, checked: Checked, markdown: str, formats: tuple[str, ...]
+) -> Iterator[tuple[str, Callable[[], bytes]]]:
+    """Per format, longest first, the function that makes its file from the checked tree.
+
+    Each tree's JSON is made when its first format comes up, so the PDF's writer starts
+    before the other formats' JSON is ready.
+    """
+    embedded = b""
+    for fmt in sorted(formats, key=_LONGEST_FIRST.index):
+        if fmt == "pdf":
+            files: dict[str, bytes] = {}
+            typst_json = _json_with_images(checked, _typst_image(files))
+            page = load_labels(setting.root, setting.locale)["page"]
+            yield fmt, functools.partial(_pdf, setting, typst_json, files, doc, page)
+        elif fmt == "md":
+            yield fmt, functools.partial(str.encode, markdown, "utf-8")
+        else:
+            embedded = embedded or _json_with_images(checked, _data_uri)
+            if fmt == "html":
+                yield fmt, functools.partial(_html, setting, embedded, doc.source)
+            else:
+                reference = REFERENCE_DOCX if fmt == "docx" else REFERENCE_ODT
+                yield fmt, functools.partial(_office, setting, embedded, doc.source, fmt, reference)
+
+
+def _logo_name(root: Path) -> str | None:
+    return LOGO if workspace_asset(root, LOGO) is not None else None
 
 
 def tidy_headings(blocks: list[Any]) -> None:
@@ -150,25 +193,24 @@ def _set_meta(tree: dict[str, Any], setting: Setting, title: str) -> None:
     }
 
 
-def _with_images(
-    checked: Checked, node_for: Callable[[ImageFile, dict[str, Any]], dict[str, Any] | None]
-) -> dict[str, Any]:
-    """A copy of the tree with each checked image replaced for one writer."""
-    tree = copy.deepcopy(checked.tree)
+def _json_with_images(checked: Checked, node_for: Callable[[ImageFile, dict[str, Any]], dict[str, Any]]) -> bytes:
+    """The tree as pandoc's JSON with each checked image replaced for one kind of writer.
 
-    def walk(node: Any) -> Any:
-        if isinstance(node, list):
-            return [walk(item) for item in node]
-        if isinstance(node, dict):
-            if node.get("t") == "Image" and node["c"][2][0] in checked.images:
-                replaced = node_for(checked.images[node["c"][2][0]], node)
-                if replaced is not None:
-                    return replaced
-            return {key: walk(value) for key, value in node.items()}
-        return node
-
-    walked: dict[str, Any] = walk(tree)
-    return walked
+    The image nodes are swapped in place and put back after serializing, which costs far
+    less than copying a long document's tree once per format.
+    """
+    saved = []
+    try:
+        for target, node in checked.image_nodes.items():
+            saved.append((node, dict(node)))
+            replacement = node_for(checked.images[target], copy.deepcopy(node))
+            node.clear()
+            node.update(replacement)
+        return pandoc.to_json(checked.tree)
+    finally:
+        for node, original in saved:
+            node.clear()
+            node.update(original)
 
 
 def _data_uri(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
@@ -176,17 +218,30 @@ def _data_uri(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
-def _html(setting: Setting, checked: Checked, source: str) -> bytes:
-    tree = _with_images(checked, _data_uri)
+def _typst_image(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]], dict[str, Any]]:
+    """Images for the Typst writer: files beside main.typ, placed by code built here, never from text."""
+
+    def node_for(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
+        name = f"image-{len(files) + 1}{image.suffix}"
+        files[name] = image.data
+        # Typst code built here from a generated file name and a quoted string, never from text as code.
+        code = f"#box(image({_typst_string(name)}, alt: {_typst_string(image.alt)}{_typst_size(image.width)}));"
+        return {"t": "RawInline", "c": ["typst", code]}
+
+    return node_for
+
+
+def _html(setting: Setting, tree_json: bytes, source: str) -> bytes:
     template = find_template_file(setting.root, HTML_TEMPLATE)
     return pandoc.write(
-        tree, "html5", source, [*pandoc.template_args(template), "--shift-heading-level-by=1", "--wrap=none"]
+        tree_json, "html5", source, [*pandoc.template_args(template), "--shift-heading-level-by=1", "--wrap=none"]
     )
 
 
-def _office(setting: Setting, checked: Checked, source: str, to: str, reference_name: str) -> bytes:
-    tree = _with_images(checked, _data_uri)
-    return pandoc.write(tree, to, source, pandoc.template_args(None, workspace_asset(setting.root, reference_name)))
+def _office(setting: Setting, tree_json: bytes, source: str, to: str, reference_name: str) -> bytes:
+    return pandoc.write(
+        tree_json, to, source, pandoc.template_args(None, workspace_asset(setting.root, reference_name))
+    )
 
 
 def _typst_string(value: str) -> str:
@@ -200,19 +255,9 @@ def _typst_size(width: str | None) -> str:
     return f", width: {width}"
 
 
-def _pdf(setting: Setting, checked: Checked, doc: Document, page_label: str) -> bytes:
-    files: dict[str, bytes] = {}
-
-    def typst_image(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
-        name = f"image-{len(files) + 1}{image.suffix}"
-        files[name] = image.data
-        # Typst code built here from a generated file name and a quoted string, never from text as code.
-        code = f"#box(image({_typst_string(name)}, alt: {_typst_string(image.alt)}{_typst_size(image.width)}));"
-        return {"t": "RawInline", "c": ["typst", code]}
-
-    tree = _with_images(checked, typst_image)
+def _pdf(setting: Setting, tree_json: bytes, files: Mapping[str, bytes], doc: Document, page_label: str) -> bytes:
     template = find_template_file(setting.root, TYPST_TEMPLATE)
-    source = pandoc.write(tree, "typst", doc.source, pandoc.template_args(template))
+    source = pandoc.write(tree_json, "typst", doc.source, pandoc.template_args(template))
     fonts = setting.root / WORKSPACE_TEMPLATES / FONTS_DIR
     inputs = {
         "title": doc.title,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ def render_plan(ws: Workspace, year: int, formats: Iterable[str], out: Path | No
     spans = [TimelineSpan(_season(labels, w.name) or w.name, w.first, w.last) for w in windows]
     dots = [TimelineMeeting(_short_name(ws, m.area), m.date) for m in plan.meetings]
     months = [month_name(m, locale) for m in range(1, 13)]
-    resources = {TIMELINE: timeline_png(year, spans, dots, months)} if plan.meetings else {}
+    resources = {TIMELINE: functools.partial(timeline_png, year, spans, dots, months)} if plan.meetings else {}
     autumn = ws.config.process.election_year
     view: dict[str, Any] = {
         "L": dict(labels),

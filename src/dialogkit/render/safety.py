@@ -48,6 +48,7 @@ class Checked:
 
     tree: dict[str, Any]
     images: dict[str, ImageFile] = field(default_factory=dict)
+    image_nodes: dict[str, dict[str, Any]] = field(default_factory=dict)  # the Image node of each target
 
 
 def check_tree(tree: dict[str, Any], root: Path, source: str, resources: Mapping[str, bytes] | None = None) -> Checked:
@@ -59,7 +60,7 @@ def check_tree(tree: dict[str, Any], root: Path, source: str, resources: Mapping
     checker.walk(tree.get("blocks", []))
     if checker.findings:
         raise DialogError(checker.findings)
-    return Checked(tree, checker.images)
+    return Checked(tree, checker.images, checker.image_nodes)
 
 
 class _Checker:
@@ -68,6 +69,7 @@ class _Checker:
         self.source = source
         self.resources = resources
         self.images: dict[str, ImageFile] = {}
+        self.image_nodes: dict[str, dict[str, Any]] = {}
         self.findings: list[Finding] = []
 
     def refuse(self, message: str) -> None:
@@ -128,6 +130,7 @@ class _Checker:
         width = next((v for k, v in node["c"][0][2] if k == "width" and _SIZE.match(v)), None)
         target = f"image-{len(self.images) + 1}"
         self.images[target] = ImageFile(key, data, mime, alt, width)
+        self.image_nodes[target] = node
         node["c"][2][0] = target
 
     def _file(self, url: str) -> tuple[bytes, str] | None:

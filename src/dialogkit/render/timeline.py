@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from dialogkit.render.figures import new_figure, png_bytes
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,7 @@ def timeline_png(
     year: int, spans: Sequence[TimelineSpan], meetings: Sequence[TimelineMeeting], month_names: Sequence[str]
 ) -> bytes:
     """A PNG of the year from January to December with season windows shaded and meetings marked."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(7.0, 2.4), dpi=200)
+    fig = new_figure(7.0, 2.4, dpi=200)
     ax = fig.add_subplot()
     start = dt.date(year, 1, 1)
 
@@ -61,6 +57,4 @@ def timeline_png(
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     fig.tight_layout(pad=0.4)
-    out = io.BytesIO()
-    fig.savefig(out, format="png", metadata={"Software": None})
-    return out.getvalue()
+    return png_bytes(fig)

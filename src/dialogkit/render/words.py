@@ -79,6 +79,7 @@ def fill(label: str, **values: object) -> str:
         return label
 
 
+@lru_cache(maxsize=1024)
 def date_in_words(value: dt.date, locale: str) -> str:
     """A date with its weekday in words: "tisdag 8 april 2025", "tirsdag 8. april 2025"."""
     from babel.dates import format_date
@@ -86,6 +87,7 @@ def date_in_words(value: dt.date, locale: str) -> str:
     return str(format_date(value, _DATE_PATTERNS.get(locale, _DATE_PATTERNS["en"]), locale=locale))
 
 
+@lru_cache(maxsize=1024)
 def short_date(value: dt.date, locale: str) -> str:
     """Day and month in words: "8 april", "8. april"."""
     from babel.dates import format_date
@@ -93,6 +95,7 @@ def short_date(value: dt.date, locale: str) -> str:
     return str(format_date(value, _SHORT_DATE_PATTERNS.get(locale, _SHORT_DATE_PATTERNS["en"]), locale=locale))
 
 
+@lru_cache(maxsize=1024)
 def month_name(month: int, locale: str) -> str:
     """The name of a month in the locale's language: "april"."""
     from babel.dates import format_date
