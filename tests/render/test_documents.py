@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from dialogkit.cli import app
 from dialogkit.errors import DialogError, UsageError
+from dialogkit.formats import parse_formats
 from dialogkit.render.documents import parse_meeting_ref, render_meeting_document
-from dialogkit.render.pipeline import parse_formats
 from dialogkit.render.words import date_in_words
 from dialogkit.workspace import require
 

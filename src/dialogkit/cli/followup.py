@@ -57,7 +57,7 @@ def followup(
     """The yearly follow-up of the work groups: actions, what is overdue, totals and funds."""
     from dialogkit.followup import followup as followup_of
     from dialogkit.followup import followup_json, render_followup
-    from dialogkit.render.pipeline import parse_formats
+    from dialogkit.formats import parse_formats
     from dialogkit.workspace import require
 
     with exit_codes():

@@ -25,8 +25,8 @@ def compile_referat(
     ] = False,
 ) -> None:
     """Compile the year's minutes and write the council document around them (from case.yaml)."""
+    from dialogkit.formats import parse_formats
     from dialogkit.minutes import compile_referat as compile_year
-    from dialogkit.render.pipeline import parse_formats
     from dialogkit.workspace import require
 
     with exit_codes():
@@ -39,9 +39,9 @@ def compile_referat(
 @render_app.command("referat")
 def referat(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: OutOption = None) -> None:
     """One meeting's minutes: who came, the conclusions and the minutes' text."""
+    from dialogkit.formats import parse_formats
     from dialogkit.minutes import render_referat
     from dialogkit.render.documents import parse_meeting_ref
-    from dialogkit.render.pipeline import parse_formats
     from dialogkit.workspace import require
 
     with exit_codes():

@@ -49,7 +49,7 @@ def plan_document(
     out: OutOption = None,
 ) -> None:
     """The year's plan for the committee, with a timeline picture."""
-    from dialogkit.render.pipeline import parse_formats
+    from dialogkit.formats import parse_formats
     from dialogkit.render.plan import render_plan
     from dialogkit.workspace import require
 
@@ -63,8 +63,8 @@ def plan_document(
 def _meeting_document(
     ctx: typer.Context, kind: MeetingDocument, meeting: str, to: str | None, out: Path | None
 ) -> None:
+    from dialogkit.formats import parse_formats
     from dialogkit.render.documents import parse_meeting_ref, render_meeting_document
-    from dialogkit.render.pipeline import parse_formats
     from dialogkit.workspace import require
 
     with exit_codes():

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogkit.errors import DialogError, Finding
+from dialogkit.formats import DEFAULT_FORMATS
 from dialogkit.minutes.case import case_view, case_warnings
 from dialogkit.minutes.views import compilation_title, compilation_view, referat_view
 from dialogkit.minutes.year import YearMinutes, entry_of, year_minutes
 from dialogkit.render import pandoc
 from dialogkit.render.documents import setting_of
-from dialogkit.render.pipeline import DEFAULT_FORMATS, Document, Setting, make_outputs, render_document, write_outputs
+from dialogkit.render.pipeline import Document, Setting, make_outputs, render_document, write_outputs
 from dialogkit.render.safety import check_tree
 from dialogkit.render.words import Labels, load_labels
 from dialogkit.workspace import CYCLES_DIR, Workspace, require

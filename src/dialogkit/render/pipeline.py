@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dialogkit.errors import UsageError
 from dialogkit.files import write_atomic
 from dialogkit.render import pandoc
 from dialogkit.render.environment import render_markdown
@@ -28,8 +27,6 @@ from dialogkit.render.templates import (
 )
 from dialogkit.render.words import load_labels
 
-FORMATS = ("md", "html", "docx", "odt", "pdf")
-DEFAULT_FORMATS = ("docx", "pdf", "html")
 BUILD_DIR = "build"
 HTML_TEMPLATE = "pandoc/document.html"
 TYPST_TEMPLATE = "pandoc/document.typ"
@@ -38,19 +35,6 @@ _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else o
 # The PDF is pandoc's Typst and then Typst's compile; pandoc's DOCX writer alone takes a
 # twentieth of a second even for a short document.
 _LONGEST_FIRST = ("pdf", "docx", "odt", "html", "md")
-
-
-def parse_formats(text: str | None) -> tuple[str, ...]:
-    """The formats of a ``--to md,html,docx,odt,pdf`` option, in the order given; default docx,pdf,html."""
-    if text is None or not text.strip():
-        return DEFAULT_FORMATS
-    chosen: list[str] = []
-    for name in (part.strip().lower() for part in text.split(",")):
-        if name not in FORMATS:
-            raise UsageError(f"unknown format '{name}' in --to: choose from {','.join(FORMATS)}")
-        if name not in chosen:
-            chosen.append(name)
-    return tuple(chosen)
 
 
 @dataclass(frozen=True)
