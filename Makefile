@@ -13,13 +13,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The main job on both example workspaces: check, plan the next year, build every document.
+# The main job on both example workspaces: check, plan the next year, import the survey, build everything.
+# The survey exports are synthetic, written into git-ignored raw/ folders as a real one would be.
 demo: $(STAMP)
 	$(DIALOG) check
 	$(DIALOG) plan 2026
+	$(BIN)/python scripts/example_survey.py
+	$(DIALOG) survey import cycles/2025/raw/hogvad-enkat.csv --area hogvad --year 2025
+	$(DIALOG) survey report 2025
 	$(DIALOG) build
 	$(DIALOG) -C examples/tjenestedialog check
 	$(DIALOG) -C examples/tjenestedialog plan 2023
+	$(DIALOG) -C examples/tjenestedialog survey import examples/tjenestedialog/cycles/2022/raw/skole-nettskjema.csv --area skole --year 2022
 	$(DIALOG) -C examples/tjenestedialog build
 	@echo "Documents in build/ and examples/tjenestedialog/build/; the status site: build/site/index.html"
 

@@ -33,6 +33,13 @@ def _plan(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) ->
     return rendered.written, rendered.warnings
 
 
+def _survey_report(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> Made:
+    from dialogkit.survey.report import render_survey_report
+
+    assert target.year is not None and target.area is not None
+    return render_survey_report(ws, target.year, target.area, formats, out), []
+
+
 def _compilation(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> Made:
     from dialogkit.minutes.compile import compile_referat
 
@@ -58,6 +65,7 @@ MAKERS: dict[str, Maker] = {
     "invitation": _meeting_document,
     "agenda": _meeting_document,
     "plan": _plan,
+    "survey-report": _survey_report,
     "referat-compilation": _compilation,
     "followup": _followup,
     "site": _site,

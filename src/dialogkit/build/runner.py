@@ -125,6 +125,8 @@ def _run_all(
         return
     global _WORKSPACE
     _WORKSPACE = ws  # inherited by forked workers; others load it in _init
+    # The longest targets first, so the last minutes are not one worker finishing a big one.
+    todo = sorted(todo, key=lambda item: _HEAVIEST_FIRST.index(item[0].kind))
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_init, initargs=(ws.root,)) as pool:
         futures: dict[Future[Outcome], str] = {pool.submit(_make_in_worker, t, formats, out): d for t, d in todo}
         try:
@@ -136,6 +138,7 @@ def _run_all(
 
 
 _WORKSPACE: Workspace | None = None
+_HEAVIEST_FIRST = ("followup", "referat-compilation", "site", "plan", "survey-report", "agenda", "invitation")
 
 
 def _init(root: Path) -> None:

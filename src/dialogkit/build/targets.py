@@ -88,7 +88,7 @@ def targets(root: Path, years: list[int]) -> list[Target]:
                             _base(meeting.path("meeting.yaml")),
                         )
                     )
-            if meeting.has("survey.yaml"):
+            if meeting.has("survey.yaml") and meeting.has("survey/responses.csv"):
                 inputs = _base(*(meeting.path(n) for n in ("survey.yaml", "survey/responses.csv", "meeting.yaml")))
                 found.append(
                     Target(f"{year}/{meeting.area}/survey-report", "survey-report", year, meeting.area, inputs)
