@@ -101,31 +101,127 @@ def generate(out: Path, areas: int, years: int, survey_rows: int, seed: int = 1)
                 encoding="utf-8",
             )
     if survey_rows:
-        raw = out / "raw"
+        raw = out / "cycles" / str(first_year + years - 1) / "raw"
         raw.mkdir()
-        with (raw / "export.csv").open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
+        write_survey_export(raw / "export.csv", survey_rows, ["Ort 0a", "ort 0b", "ORT 0C", "Ort 0a "], seed)
+
+
+# A Google Forms export: a timestamp, e-mail and name, a locality, three free-text questions
+# with unique answers, a scale; one response in a hundred carries a phone number, an e-mail
+# address or a personnummer (811228-9874, valid check digit) in its free text.
+SURVEY_HEADINGS = [
+    "Tidstämpel",
+    "E-postadress",
+    "Vilken ort bor du i?",
+    "Vad är bra med att bo på din ort?",
+    "Vad kan bli bättre på din ort?",
+    "Finns det platser där du känner dig otrygg? Var?",
+    "Hur nöjd är du med kommunens service? (1-5)",
+    "Namn",
+]
+UNSAFE = ["Nej", "-", "Vid busshållplatsen på kvällen", "Inga", "Gång- och cykelvägen vid skogen", ""]
+PERSONAL = ["Ring mig på 070-123 45 67", "Mejla kalle.testsson@example.se", "Mitt personnummer är 811228-9874"]
+ANSWER_WORDS = [
+    "vägarna",
+    "gatubelysningen",
+    "skolan",
+    "förskolan",
+    "bussen",
+    "hållplatsen",
+    "cykelvägen",
+    "badplatsen",
+    "biblioteket",
+    "bygdegården",
+    "snöröjningen",
+    "parkeringen",
+    "trottoaren",
+    "lekplatsen",
+    "idrottshallen",
+    "äldreboendet",
+    "är",
+    "var",
+    "blir",
+    "behöver",
+    "saknar",
+    "borde",
+    "kunde",
+    "mycket",
+    "lite",
+    "för",
+    "bättre",
+    "sämre",
+    "fler",
+    "färre",
+    "nya",
+    "gamla",
+    "och",
+    "men",
+    "eller",
+    "att",
+    "som",
+    "på",
+    "i",
+    "vid",
+    "till",
+    "från",
+    "med",
+    "utan",
+    "om",
+    "när",
+    "där",
+    "här",
+    "alla",
+    "många",
+    "några",
+    "inga",
+    "kvällen",
+    "morgonen",
+    "vintern",
+    "barnen",
+    "ungdomarna",
+    "företagen",
+    "föreningarna",
+    "kommunen",
+    "byn",
+    "skogen",
+    "sjön",
+]
+
+
+def _free_text(rng: random.Random, length: int) -> str:
+    """An answer of ``length`` words: unique, as residents' answers are; now and then a comma."""
+    words = rng.choices(ANSWER_WORDS, k=length)
+    if length > 6:
+        words[length // 2] += ","
+    return " ".join(words).capitalize()
+
+
+def write_survey_export(path: Path, rows: int, localities: list[str], seed: int = 5) -> None:
+    """A Google Forms export of ``rows`` responses, localities written as residents write them."""
+    rng = random.Random(seed)
+    start = dt.datetime(2029, 2, 1, 8, 0)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(SURVEY_HEADINGS)
+        for n in range(rows):
+            good = _free_text(rng, rng.randint(2, 8)) if rng.random() < 0.6 else ""
+            better = _free_text(rng, rng.randint(3, 16)) if rng.random() < 0.8 else ""
+            if rng.random() < 0.01:
+                better = f"{better} {rng.choice(PERSONAL)}"
+            unsafe = rng.choice(UNSAFE) if rng.random() < 0.7 else _free_text(rng, rng.randint(2, 8))
+            when = start + dt.timedelta(seconds=n * 17)
             writer.writerow(
                 [
-                    "ID",
-                    "Tidstämpel",
-                    "Vilken ort bor du i?",
-                    "Vad fungerar bra?",
-                    "Vad kan bli bättre?",
-                    "Känner du dig trygg där du bor?",
+                    f"{when:%Y/%m/%d %I:%M:%S} em CET",
+                    f"person{n}@example.se",
+                    rng.choice(localities),
+                    good,
+                    better,
+                    unsafe,
+                    str(n % 5 + 1),
+                    f"Testperson {n}",
                 ]
             )
-            for row in range(survey_rows):
-                writer.writerow(
-                    [
-                        row,
-                        "2029-02-01 10:00",
-                        f"Ort 0{'abc'[row % 3]}",
-                        " ".join(rng.choices(WORDS, k=12)),
-                        " ".join(rng.choices(WORDS, k=20)),
-                        rng.choice(["Ja", "Nej, mörkt vid busshållplatsen", "Ja"]),
-                    ]
-                )
 
 
 def main() -> None:

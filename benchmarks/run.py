@@ -48,6 +48,15 @@ def best(func: Callable[[], object], runs: int = 5) -> float:
     return min(times)
 
 
+def paired(measured: Callable[[], object], floor: Callable[[], object], runs: int = 7) -> tuple[float, float]:
+    """Best times of ``measured`` and ``floor`` run in turns, so a busy spell slows both alike."""
+    first, second = [], []
+    for _ in range(runs):
+        first.append(best(measured, 1))
+        second.append(best(floor, 1))
+    return min(first), min(second)
+
+
 def command(*args: str) -> Callable[[], object]:
     return lambda: subprocess.run(args, check=True, capture_output=True)
 
@@ -61,7 +70,7 @@ def check_vs_cloader(root: Path) -> Figure:
         for path in sorted(root.rglob("referat.md")):
             yaml.load(path.read_text("utf-8").split("\n---\n", 1)[0][4:], Loader=yaml.CSafeLoader)
 
-    return Figure("dialog check (large workspace) vs PyYAML CLoader", best(lambda: check(root)), best(floor), 2.5)
+    return Figure("dialog check (large workspace) vs PyYAML CLoader", *paired(lambda: check(root), floor), 2.5)
 
 
 def version_vs_typer() -> Figure:
@@ -72,6 +81,28 @@ def version_vs_typer() -> Figure:
         best(command(python, "-c", "import typer"), 15),
         1.5,
     )
+
+
+def survey_import_vs_csv(root: Path, year: int) -> Figure:
+    """Importing the 100,000-row export vs reading it with Python's csv module alone."""
+    import csv
+
+    from dialogkit.survey import import_survey
+    from dialogkit.workspace import require
+
+    export = root / "cycles" / str(year) / "raw" / "export.csv"
+    workspace = require(root)
+    rows = sum(1 for _ in export.open("rb")) - 1
+
+    def floor() -> None:
+        with export.open(encoding="utf-8", newline="") as handle:
+            for _ in csv.reader(handle):
+                pass
+
+    def run() -> None:
+        import_survey(workspace, export, "omrade-0", year)
+
+    return Figure(f"dialog survey import ({rows:,} rows) vs csv.reader", *paired(run, floor), 3.0)
 
 
 def _bare_conversions(markdown: Path) -> None:
@@ -122,8 +153,13 @@ def build_figures(root: Path, year: int) -> list[Figure]:
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "large"
-        generate(root, areas=15, years=20, survey_rows=0)
-        figures = [check_vs_cloader(root), version_vs_typer(), *build_figures(root, 2029)]
+        generate(root, areas=15, years=20, survey_rows=100_000)
+        figures = [
+            check_vs_cloader(root),
+            version_vs_typer(),
+            *build_figures(root, 2029),
+            survey_import_vs_csv(root, 2029),  # after the build: its answers would add a report
+        ]
     print(
         f"machine: {sys.platform}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, Python {sys.version.split()[0]}"
     )
