@@ -46,7 +46,7 @@ bench: $(STAMP)
 
 # The fuzzing tests with many more examples than the CI run.
 fuzz: $(STAMP)
-	DIALOG_FUZZ_EXAMPLES=3000 $(BIN)/pytest -q tests/test_hardening.py
+	DIALOG_FUZZ_EXAMPLES=3000 $(BIN)/pytest -q tests/test_hardening.py tests/survey/test_fuzz.py
 
 # The README's CLI reference is generated from the Typer app; tests fail when it drifts.
 docs: $(STAMP)

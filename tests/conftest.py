@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from dialogkit.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = {"sv": REPO, "nb": REPO / "examples" / "tjenestedialog"}
+# The fuzzing tests' example count: bounded in CI, many more with `make fuzz`.
+FUZZ = settings(
+    max_examples=int(os.environ.get("DIALOG_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 DIALOG_YAML = """\
 dialog: 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -11,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -19,15 +18,10 @@ from dialogkit.check import check
 from dialogkit.errors import DialogError
 from dialogkit.files import write_atomic
 from dialogkit.yamlload import MAX_YAML_BYTES, load_yaml, parse_yaml
-from tests.conftest import EXAMPLES, run_dialog
+from tests.conftest import EXAMPLES, FUZZ, run_dialog
 
 EXAMPLE_FILES = sorted(
     p.relative_to(EXAMPLES["nb"]).as_posix() for p in EXAMPLES["nb"].rglob("*") if p.suffix in {".yaml", ".md"}
-)
-FUZZ = settings(
-    max_examples=int(os.environ.get("DIALOG_FUZZ_EXAMPLES", "60")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
 SCALARS = [

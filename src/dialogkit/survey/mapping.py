@@ -12,7 +12,7 @@ from dialogkit.models.survey import Question, SurveyFile
 from dialogkit.survey.sources import Source, id_column, is_identifying, is_metadata
 from dialogkit.survey.text import fold
 from dialogkit.validation import validate
-from dialogkit.yamlload import YamlDocument, parse_yaml
+from dialogkit.yamlload import YamlDocument, parse_yaml, resolve_plain
 
 _SAFETY = re.compile(r"trygg|trygt|sakerhet|sikkerhet|safety|\bsafe|unsafe|\bosaker|\busikker|insecure")
 # A safety question asked the other way round: "Finns det platser där du känner dig otrygg?"
@@ -184,7 +184,7 @@ def survey_yaml(survey: SurveyFile, display: str) -> str:
     lines.append("questions:" if survey.questions else "questions: []")
     for q in survey.questions:
         lines.append(f"  - column: {_q(q.column)}")
-        lines.append(f"    id: {q.id}")
+        lines.append(f"    id: {_plain_or_quoted(q.id)}")
         lines.append(f"    kind: {q.kind}")
         if q.safety:
             lines.append("    safety: true")
@@ -199,6 +199,23 @@ def survey_yaml(survey: SurveyFile, display: str) -> str:
     return text
 
 
+def _plain_or_quoted(value: str) -> str:
+    """An id as it reads best: plain, unless YAML would read it as something else (2, 1e5, true, null)."""
+    return value if resolve_plain(value) == value else _q(value)
+
+
 def _q(value: str) -> str:
-    # JSON strings are YAML double-quoted scalars: every heading stays exactly as the tool wrote it.
-    return json.dumps(value, ensure_ascii=False)
+    # JSON strings are YAML double-quoted scalars: every heading stays exactly as the tool wrote
+    # it. What YAML may not hold as it is (C1 controls, line and paragraph separators, BOM,
+    # non-characters) is written as a \u escape, which both read alike.
+    return _NOT_YAML_PRINTABLE.sub(_escape, json.dumps(value, ensure_ascii=False))
+
+
+_NOT_YAML_PRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

@@ -196,7 +196,7 @@ def _write_chunks(
 ) -> int:
     columns = [i for i, _ in applied.questions]
     width = max([*columns, applied.locality or 0, applied.id_index or 0]) + 1
-    seen: set[str] = set()
+    met: dict[str, int] = {}  # each id given so far, and how many rows had it
     count = 0
     while chunk := list(itertools.islice(source, CHUNK)):
         if min(map(len, chunk)) < width:
@@ -213,7 +213,7 @@ def _write_chunks(
             answers = [list(itertools.compress(a, keep)) for a in answers]
         if not chunk:
             continue
-        ids = _ids(chunk, transposed, applied.id_index, salt, seen)
+        ids = _ids(chunk, transposed, applied.id_index, salt, met)
         place: Iterable[str] = itertools.repeat("")
         if applied.locality is not None:
             place = map(localities.__getitem__, transposed[applied.locality])
@@ -239,7 +239,7 @@ def _ids(
     transposed: list[tuple[str, ...]],
     id_index: int | None,
     salt: str,
-    seen: set[str],
+    met: dict[str, int],
 ) -> list[str]:
     # CRC-32, seeded with the meeting: cheap enough for 100,000 rows, and stable. It is no
     # cryptographic hash and need not be: two rows that share a value are told apart below.
@@ -257,15 +257,12 @@ def _ids(
             ]
     ids = _hex_ids(digests)
     fresh = set(ids)
-    if len(fresh) == len(ids) and seen.isdisjoint(fresh):
-        seen |= fresh
+    if len(fresh) == len(ids) and met.keys().isdisjoint(fresh):
+        met.update(dict.fromkeys(ids, 1))
         return ids  # no id met twice: the common case, decided without a loop
     unique = []
     for response_id in ids:  # rows alike: the second gets "-2", the third "-3"
-        candidate, n = response_id, 1
-        while candidate in seen:
-            n += 1
-            candidate = f"{response_id}-{n}"
-        seen.add(candidate)
-        unique.append(candidate)
+        times = met[response_id] = met.get(response_id, 0) + 1
+        # A suffixed id never equals another row's: the hex ids hold no "-".
+        unique.append(response_id if times == 1 else f"{response_id}-{times}")
     return unique
