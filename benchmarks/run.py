@@ -105,22 +105,57 @@ def survey_import_vs_csv(root: Path, year: int) -> Figure:
     return Figure(f"dialog survey import ({rows:,} rows) vs csv.reader", *paired(run, floor), 3.0)
 
 
-def _bare_conversions(markdown: Path) -> None:
-    """What a document must cost at least: pandoc to HTML, DOCX and Typst, then Typst to PDF."""
+def _bare_conversions(markdown: Path, odt: bool = False) -> None:
+    """What a document must cost at least: pandoc to HTML, DOCX (and ODT) and Typst, at once
+    as the pipeline runs them, then Typst to PDF."""
+    from concurrent.futures import ThreadPoolExecutor
+
     import typst
 
     from dialogkit.render.pandoc import pandoc_path
 
     pandoc = pandoc_path()
     out = markdown.with_suffix("")
-    for to, suffix in (("html5", ".html"), ("docx", ".docx"), ("typst", ".typ")):
+    targets = [("typst", ".typ"), ("html5", ".html"), ("docx", ".docx"), *([("odt", ".odt")] if odt else [])]
+
+    def convert(target: tuple[str, str]) -> None:
+        to, suffix = target
         subprocess.run(
             [pandoc, "-f", "markdown", "-t", to, "--standalone", "-o", f"{out}{suffix}", str(markdown)],
             check=True,
             cwd=markdown.parent,  # where the pictures are
         )
+
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(convert, targets))
     # Bare pandoc drops images' alt text, which PDF/A-2a and PDF/UA-1 need: the floor makes PDF/A-2b.
     typst.compile(f"{out}.typ", output=f"{out}.pdf", format="pdf", pdf_standards=["a-2b"], ignore_system_fonts=True)
+
+
+def render_one_vs_bare(root: Path, year: int) -> Figure:
+    """One meeting's minutes to all five formats vs the bare conversions of their Markdown.
+
+    Both run in this process with the workspace loaded, so the figure is the pipeline's own
+    cost (templates, escaping, checks, metadata, PDF/A); starting `dialog` is the --version figure.
+    """
+    from dialogkit.minutes.compile import render_referat
+    from dialogkit.workspace import require
+
+    workspace, out, area = require(root), root / "one", "omrade-0"
+
+    def render() -> None:
+        render_referat(workspace, year, area, ("md", "html", "docx", "odt", "pdf"), out)
+
+    render()
+    markdown = next(out.rglob("referat.md"))
+    bare = markdown.parent / "bare" / markdown.name
+    bare.parent.mkdir()
+    bare.write_bytes(markdown.read_bytes())
+    return Figure(
+        f"render one referat ({year}/{area}) to all five formats vs bare pandoc+typst",
+        *paired(render, lambda: _bare_conversions(bare, odt=True), 5),
+        1.3,
+    )
 
 
 def build_figures(root: Path, year: int) -> list[Figure]:
@@ -157,6 +192,7 @@ def main() -> int:
         figures = [
             check_vs_cloader(root),
             version_vs_typer(),
+            render_one_vs_bare(root, 2029),
             *build_figures(root, 2029),
             survey_import_vs_csv(root, 2029),  # after the build: its answers would add a report
         ]
