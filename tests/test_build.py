@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dialogkit.build.manifest import build_lock
-from dialogkit.build.runner import build
+from dialogkit.builder.manifest import build_lock
+from dialogkit.builder.runner import build
 from tests.conftest import EXAMPLES, run_dialog
 
 
@@ -112,7 +112,7 @@ def test_a_second_build_waits_for_the_first_and_says_why(workspace: Path) -> Non
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from dialogkit.build.manifest import build_lock\n"
+            "import sys, time; from pathlib import Path; from dialogkit.builder.manifest import build_lock\n"
             "with build_lock(Path(sys.argv[1]), print):\n    print('holding', flush=True); time.sleep(1.5)",
             str(out),
         ],

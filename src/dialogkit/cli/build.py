@@ -11,7 +11,7 @@ import typer
 from dialogkit.cli.app import EXIT_INPUT, app, err, exit_codes, options
 
 if TYPE_CHECKING:
-    from dialogkit.build.runner import BuildReport, Outcome
+    from dialogkit.builder.runner import BuildReport, Outcome
 
 
 @app.command()
@@ -30,7 +30,7 @@ def build(
     out: Annotated[Path | None, typer.Option("--out", help="Output folder (default: build/ in the workspace).")] = None,
 ) -> None:
     """Build every document of the years and the status site; only what changed is rebuilt."""
-    from dialogkit.build.runner import build as run_build
+    from dialogkit.builder.runner import build as run_build
     from dialogkit.formats import parse_formats
 
     with exit_codes():

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dialogkit.build.targets import Target
+from dialogkit.builder.targets import Target
 from dialogkit.errors import Finding
 
 if TYPE_CHECKING:

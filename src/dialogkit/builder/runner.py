@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from dialogkit.build.manifest import Manifest, build_lock, input_digest, tree_digest
-from dialogkit.build.targets import DATED_KINDS, Target, cycle_years, targets
+from dialogkit.builder.manifest import Manifest, build_lock, input_digest, tree_digest
+from dialogkit.builder.targets import DATED_KINDS, Target, cycle_years, targets
 from dialogkit.errors import DialogError, UsageError
 from dialogkit.layout import BUILD_DIR, WORKSPACE_TEMPLATES, builtin_templates
 
@@ -156,7 +156,7 @@ def _make_in_worker(target: Target, formats: tuple[str, ...], out: Path) -> Outc
 
 def make(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> Outcome:
     """Make one target; a failure becomes an outcome, so one document never stops the others."""
-    from dialogkit.build.documents import MAKERS
+    from dialogkit.builder.documents import MAKERS
 
     start = time.perf_counter()
     try:
