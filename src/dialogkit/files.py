@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import IO, Any, Literal, overload
 
 from dialogkit.errors import DialogError, Finding
 
@@ -22,24 +24,47 @@ def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = True, withi
     """
     if path.exists() and not overwrite:
         return "kept"
+    existed = path.exists()
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_file(path, within=within) as handle:
+        handle.write(payload)
+    return "replaced" if existed else "created"
+
+
+@overload
+def atomic_file(
+    path: Path, *, within: Path | None = ..., encoding: None = ..., durable: bool = ...
+) -> AbstractContextManager[IO[bytes]]: ...
+@overload
+def atomic_file(
+    path: Path, *, within: Path | None = ..., encoding: str, durable: bool = ...
+) -> AbstractContextManager[IO[str]]: ...
+@contextmanager
+def atomic_file(
+    path: Path, *, within: Path | None = None, encoding: str | None = None, durable: bool = True
+) -> Iterator[IO[Any]]:
+    """A file to stream into that replaces ``path`` only once it is complete (see :func:`write_atomic`).
+
+    Binary, or text in ``encoding`` with newlines as written. ``durable=False`` skips the
+    fsync, for a file that can be made again from its source should a crash cut it short.
+    """
     if within is not None:
         _refuse_escape(path, within)
-    existed = path.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        mode = "wb" if encoding is None else "w"
+        with os.fdopen(fd, mode, encoding=encoding, newline=None if encoding is None else "") as handle:
+            yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if path.is_symlink():
             path.unlink()  # replace the link itself, never the file it points to
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return "replaced" if existed else "created"
 
 
 def _refuse_escape(path: Path, within: Path) -> None:

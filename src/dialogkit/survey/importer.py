@@ -5,17 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import itertools
-import os
 import subprocess
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
-from dialogkit.errors import DialogError, Finding, UsageError
-from dialogkit.files import WriteOutcome, write_atomic
+from dialogkit.errors import Finding, UsageError
+from dialogkit.files import WriteOutcome, atomic_file, write_atomic
 from dialogkit.models.areas import Area
 from dialogkit.models.survey import SurveyFile
 from dialogkit.survey.mapping import apply, propose, survey_yaml, unique_headers
@@ -141,7 +136,9 @@ def _import(
     responses_path = folder / RESPONSES
     outcome: WriteOutcome = "replaced" if responses_path.exists() else "created"
     try:
-        with _atomic_csv(responses_path, workspace.root) as out:
+        # No fsync (it costs a tenth of a 100,000-row import): the file is made from the raw
+        # export, so should a crash leave it short, importing again mends it.
+        with atomic_file(responses_path, within=workspace.root, encoding="utf-8", durable=False) as out:
             count = write_responses(out, rows, applied, LocalityMatcher(localities), redactor, f"{year}/{area}")
     except (UnicodeDecodeError, csv.Error) as exc:
         raise export.problem(exc, display) from None
@@ -177,31 +174,6 @@ def area_of(workspace: Workspace, area: str) -> Area:
     found = workspace.area(area)
     assert found is not None  # meeting_folder() has checked it
     return found
-
-
-@contextmanager
-def _atomic_csv(path: Path, root: Path) -> Iterator[IO[str]]:
-    """Stream a CSV to a temporary file beside ``path``, renamed over ``path`` only when complete."""
-    top = root.resolve()
-    target = path.parent.resolve() / path.name
-    if top not in target.parents:
-        raise DialogError(
-            Finding(str(path), 1, 1, "error", "refusing to write outside the workspace: a folder on the way is a link")
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-            # No fsync (it costs a tenth of a 100,000-row import): the file is generated from
-            # the raw export, so should a crash leave it empty or short, importing again mends it.
-            handle.flush()
-        if path.is_symlink():
-            path.unlink()  # replace the link itself, never the file it points to
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def raw_folder_warnings(workspace: Workspace, file: Path, display: str) -> list[Finding]:
