@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -16,6 +17,7 @@ from dialogkit.errors import DialogError, UsageError
 from dialogkit.layout import BUILD_DIR, WORKSPACE_TEMPLATES, builtin_templates
 
 if TYPE_CHECKING:
+    from dialogkit.render.figures import Painter
     from dialogkit.workspace import Workspace
 
 Status = Literal["built", "up to date", "failed"]
@@ -98,10 +100,7 @@ def build(
             on_event(outcome)
         try:
             if plan.todo:
-                from dialogkit.workspace import require
-
-                ws = require(root)
-                for outcome, digest in _run_all(ws, plan.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
+                for outcome, digest in _run_all(root, plan.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
                     if outcome.status == "built":
                         manifest.record(outcome.target.key, digest, outcome.outputs)
                     else:
@@ -114,20 +113,43 @@ def build(
 
 
 def _run_all(
-    ws: Workspace, todo: list[tuple[Target, str]], formats: tuple[str, ...], out: Path, jobs: int
+    root: Path, todo: list[tuple[Target, str]], formats: tuple[str, ...], out: Path, jobs: int
 ) -> Iterator[tuple[Outcome, str]]:
-    """Run the targets, one process each at a time; yields (outcome, digest) as they finish."""
-    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+    """Load the workspace and run the targets, in ``jobs`` processes; yields (outcome, digest) as they finish."""
+    from dialogkit.workspace import require
 
     if jobs <= 1 or len(todo) <= 1:
+        ws = require(root)
         for target, digest in todo:
             yield make(ws, target, formats, out), digest
         return
+    with ExitStack() as stack:
+        painter = None
+        if any(target.kind in _DRAWING for target, _ in todo):
+            from dialogkit.builder.pictures import picture_process
+
+            # Started before the workspace is loaded, so that its imports overlap the loading.
+            painter = stack.enter_context(picture_process())
+        yield from _run_in_workers(require(root), todo, formats, out, jobs, painter)
+
+
+def _run_in_workers(
+    ws: Workspace,
+    todo: list[tuple[Target, str]],
+    formats: tuple[str, ...],
+    out: Path,
+    jobs: int,
+    painter: Painter | None,
+) -> Iterator[tuple[Outcome, str]]:
+    """Run the targets, one process each at a time."""
+    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+
     global _WORKSPACE
     _WORKSPACE = ws  # inherited by forked workers; others load it in _init
     # The longest targets first, so the last minutes are not one worker finishing a big one.
     todo = sorted(todo, key=lambda item: _HEAVIEST_FIRST.index(item[0].kind))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_init, initargs=(ws.root,)) as pool:
+    workers = min(jobs, len(todo))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ws.root, painter)) as pool:
         futures: dict[Future[Outcome], str] = {pool.submit(_make_in_worker, t, formats, out): d for t, d in todo}
         try:
             for future in as_completed(futures):
@@ -138,12 +160,15 @@ def _run_all(
 
 
 _WORKSPACE: Workspace | None = None
+_DRAWING = frozenset({"plan", "followup", "survey-report"})  # the kinds of target whose documents have pictures
 _HEAVIEST_FIRST = ("followup", "referat-compilation", "site", "plan", "survey-report", "agenda", "invitation")
 
 
-def _init(root: Path) -> None:
+def _init(root: Path, painter: Painter | None) -> None:
+    from dialogkit.render.figures import use_painter
     from dialogkit.workspace import require
 
+    use_painter(painter)
     global _WORKSPACE
     if _WORKSPACE is None or _WORKSPACE.root != root:
         _WORKSPACE = require(root)

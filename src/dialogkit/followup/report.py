@@ -12,6 +12,7 @@ from dialogkit.followup.chart import status_chart
 from dialogkit.followup.model import ActionView, FollowUp, GroupView, followup
 from dialogkit.followup.words import group_status_word, long_date, money, status_word
 from dialogkit.models.workgroups import ACTION_STATUSES
+from dialogkit.render.figures import Picture
 from dialogkit.render.words import Labels, load_labels
 from dialogkit.workspace import Workspace
 
@@ -29,7 +30,7 @@ def render_followup(
     report = followup(ws, year, as_of)
     labels = load_labels(ws.root, ws.locale)
     view = followup_view(ws, report, labels)
-    resources: dict[str, Callable[[], bytes]] = {}
+    resources: dict[str, Picture] = {}
     if report.actions:
         names = [status_word(labels, s) for s in ACTION_STATUSES]
         counts = [report.totals[s] for s in ACTION_STATUSES]

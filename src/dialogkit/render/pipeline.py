@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from dialogkit.files import write_atomic
-from dialogkit.render import pandoc
+from dialogkit.render import figures, pandoc
 from dialogkit.render.environment import render_markdown
 from dialogkit.render.pdf import compile_pdf
 from dialogkit.render.safety import Checked, ImageFile, check_tree
@@ -47,9 +47,9 @@ class Document:
     title: str
     folder: Path  # relative to the output root: 2025/hogvad
     source: str  # the workspace file the document is about, for findings
-    # Generated pictures the Markdown names by key; a function is called to draw its picture
-    # while pandoc parses the Markdown.
-    resources: Mapping[str, bytes | Callable[[], bytes]] = field(default_factory=dict)
+    # Generated pictures the Markdown names by key, as bytes or as a picture to draw while
+    # pandoc parses the Markdown (in the build's picture process when there is one).
+    resources: Mapping[str, bytes | figures.Picture] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def make_outputs(setting: Setting, doc: Document, formats: Iterable[str]) -> dic
     # document's PDF then does not wait for the other formats.
     with ThreadPoolExecutor(max_workers=max(1, min(len(formats), _CORES))) as pool:
         # Pictures are drawn while pandoc parses: the parse waits on a process, not on Python.
-        drawn = {name: pool.submit(data) for name, data in doc.resources.items() if callable(data)}
+        drawn = {name: pool.submit(figures.draw, data) for name, data in doc.resources.items() if callable(data)}
         markdown = render_markdown(setting.root, doc.template, {**doc.view, "logo": _logo_name(setting.root)})
         tree = pandoc.parse_markdown(markdown, doc.source)
         pictures = {name: data for name, data in doc.resources.items() if isinstance(data, bytes)}
