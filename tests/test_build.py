@@ -41,9 +41,12 @@ def test_second_build_has_nothing_to_do(workspace: Path, runner: CliRunner) -> N
     year = "2025" if (workspace / "cycles" / "2025").is_dir() else "2022"
     for name in ("referat-compilation.pdf", "case-document.docx", "followup.html", "plan.pdf"):
         assert (workspace / "build" / year / name).is_file(), name
+    manifest = workspace / "build" / ".dialog-manifest.json"
+    written = manifest.stat().st_mtime_ns
     code, output = run_dialog(runner, "-C", workspace, "build")
     assert code == 0 and built(output) == []
     assert "nothing to do" in output
+    assert manifest.stat().st_mtime_ns == written  # a build with nothing to do writes nothing
     assert not list((workspace / "build").rglob("*.tmp"))
 
 

@@ -70,13 +70,14 @@ class Manifest:
         self.entries: dict[str, dict[str, Any]] = data.get("targets", {})
         self.files: dict[str, list[Any]] = data.get("files", {})
         self._seen: dict[str, str] = {}  # this run's digests: many targets share an input
+        self._changed = not self.path.is_file()  # a build with nothing to do writes nothing
 
     def file_digest(self, name: str) -> str:
         """The hash of one input (``path`` or ``path#conclusions``), from the stat cache when unchanged."""
         if name in self._seen:
             return self._seen[name]
         file_name, _, part = name.partition("#")
-        path = self.root / file_name
+        path = os.path.join(self.root, file_name)  # a plain string: thousands of inputs are stat-ed
         try:
             stat = os.stat(path)
         except OSError:
@@ -87,9 +88,10 @@ class Manifest:
         if cached is not None and cached[:2] == stamp:
             digest = str(cached[2])
         else:
-            data = _conclusions(path) if part == "conclusions" else path.read_bytes()
+            data = _conclusions(Path(path)) if part == "conclusions" else Path(path).read_bytes()
             digest = hashlib.sha256(data).hexdigest()
             self.files[name] = [*stamp, digest]
+            self._changed = True
         self._seen[name] = digest
         return digest
 
@@ -101,11 +103,16 @@ class Manifest:
 
     def record(self, key: str, digest: str, outputs: Iterable[Path]) -> None:
         self.entries[key] = {"hash": digest, "outputs": sorted(p.relative_to(self.out).as_posix() for p in outputs)}
+        self._changed = True
 
     def forget(self, key: str) -> None:
+        self._changed = self._changed or key in self.entries
         self.entries.pop(key, None)
 
     def save(self) -> None:
+        """Write the manifest when this run changed it."""
+        if not self._changed:
+            return
         text = json.dumps(
             {"dialog": __version__, "targets": self.entries, "files": self.files}, indent=1, sort_keys=True
         )

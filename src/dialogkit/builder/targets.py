@@ -59,10 +59,14 @@ def _scan(root: Path) -> dict[int, list[_Meeting]]:
         with os.scandir(root / CYCLES_DIR / str(year)) as entries:
             folders = sorted(e.name for e in entries if e.is_dir() and not e.name.startswith(".") and e.name != RAW_DIR)
         for name in folders:
-            folder = root / CYCLES_DIR / str(year) / name
+            folder = os.path.join(root, CYCLES_DIR, str(year), name)
             with os.scandir(folder) as entries:
-                files = {e.name for e in entries if e.is_file()}
-            if (folder / "survey" / "responses.csv").is_file():
+                files, has_survey = set(), False
+                for entry in entries:
+                    if entry.is_file():
+                        files.add(entry.name)
+                    has_survey = has_survey or (entry.name == "survey" and entry.is_dir())
+            if has_survey and os.path.isfile(os.path.join(folder, "survey", "responses.csv")):
                 files.add("survey/responses.csv")
             found.append(_Meeting(year, name, files))
     return meetings
