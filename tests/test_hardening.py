@@ -20,8 +20,11 @@ from dialogkit.files import write_atomic
 from dialogkit.yamlload import MAX_YAML_BYTES, load_yaml, parse_yaml
 from tests.conftest import EXAMPLES, FUZZ, run_dialog
 
+# The workspace's own files: not what `make demo` leaves in build/ beside them.
 EXAMPLE_FILES = sorted(
-    p.relative_to(EXAMPLES["nb"]).as_posix() for p in EXAMPLES["nb"].rglob("*") if p.suffix in {".yaml", ".md"}
+    p.relative_to(EXAMPLES["nb"]).as_posix()
+    for p in EXAMPLES["nb"].rglob("*")
+    if p.suffix in {".yaml", ".md"} and "build" not in p.relative_to(EXAMPLES["nb"]).parts
 )
 
 SCALARS = [
