@@ -41,7 +41,10 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests scripts benchmarks
 
 # Ratios against floors measured in the same run (benchmarks/run.py); not part of `make test`.
+# Bytecode first, as installing a wheel makes it: with PYTHONDONTWRITEBYTECODE set (as in
+# some CI images) an editable install would otherwise compile dialogkit on every start.
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python benchmarks/run.py
 
 # The fuzzing tests with many more examples than the CI run.
