@@ -36,7 +36,7 @@ class Figure:
 
     def line(self) -> str:
         verdict = "ok  " if self.ratio <= self.goal else "MISS"
-        return f"{verdict} {self.name:<48} {self.measured:8.3f}s vs {self.floor:8.3f}s = {self.ratio:5.2f}x (goal <= {self.goal}x)"
+        return f"{verdict} {self.name:<48} {self.measured:8.3f}s vs {self.floor:8.3f}s = {self.ratio:5.3g}x (goal <= {self.goal}x)"
 
 
 def best(func: Callable[[], object], runs: int = 5) -> float:
@@ -50,11 +50,17 @@ def best(func: Callable[[], object], runs: int = 5) -> float:
 
 def paired(measured: Callable[[], object], floor: Callable[[], object], runs: int = 7) -> tuple[float, float]:
     """Best times of ``measured`` and ``floor`` run in turns, so a busy spell slows both alike."""
-    first, second = [], []
+    first, second = in_turns(measured, floor, runs=runs)
+    return first, second
+
+
+def in_turns(*funcs: Callable[[], object], runs: int) -> tuple[float, ...]:
+    """The best time of each function, the functions run one after the other ``runs`` times."""
+    times: list[list[float]] = [[] for _ in funcs]
     for _ in range(runs):
-        first.append(best(measured, 1))
-        second.append(best(floor, 1))
-    return min(first), min(second)
+        for func, taken in zip(funcs, times, strict=True):
+            taken.append(best(func, 1))
+    return tuple(min(taken) for taken in times)
 
 
 def command(*args: str) -> Callable[[], object]:
@@ -176,8 +182,11 @@ def build_figures(root: Path, year: int) -> list[Figure]:
         with ProcessPoolExecutor(2) as pool:
             list(pool.map(_bare_conversions, sources))
 
-    full, bare = paired(command(dialog, "-C", str(root), "build", str(year), "--force", "--jobs", "2"), floor, 5)
-    nothing = best(command(dialog, "-C", str(root), "build", str(year), "--jobs", "2"), 7)
+    full_build = command(dialog, "-C", str(root), "build", str(year), "--force", "--jobs", "2")
+    no_change = command(dialog, "-C", str(root), "build", str(year), "--jobs", "2")
+    # In turns: each build with nothing to do follows a full one, and the machine's speed,
+    # which drifts by a tenth over minutes on a shared VM, is the same for all three.
+    full, nothing, bare = in_turns(full_build, no_change, floor, runs=5)
     return [
         Figure(f"dialog build {year} --jobs 2 ({len(sources)} documents) vs bare pandoc+typst", full, bare, 1.2),
         Figure("dialog build with nothing changed vs the full build", nothing, full, 0.05),
