@@ -10,6 +10,9 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from dialogkit.builder import pictures
 from dialogkit.builder.pictures import picture_process
 from dialogkit.builder.runner import build
 from dialogkit.render import figures
@@ -46,12 +49,17 @@ def test_pictures_are_drawn_in_the_picture_process_and_here_once_it_is_gone() ->
         figures.use_painter(None)
 
 
-def test_a_parallel_build_draws_the_same_pictures_as_a_serial_one(tmp_path: Path) -> None:
+def _example(tmp_path: Path) -> Path:
     root = tmp_path / "ws"
     root.mkdir()
     for name in ("dialog.yaml", "areas.yaml"):
         shutil.copy(EXAMPLES["sv"] / name, root / name)
     shutil.copytree(EXAMPLES["sv"] / "cycles", root / "cycles", ignore=shutil.ignore_patterns("raw"))
+    return root
+
+
+def test_a_parallel_build_draws_the_same_pictures_as_a_serial_one(tmp_path: Path) -> None:
+    root = _example(tmp_path)
     serial = build(root, (2025,), ("md",), jobs=1, out=tmp_path / "serial")
     parallel = build(root, (2025,), ("md",), jobs=2, out=tmp_path / "parallel")
     assert not serial.failed and not parallel.failed
@@ -60,6 +68,20 @@ def test_a_parallel_build_draws_the_same_pictures_as_a_serial_one(tmp_path: Path
     assert len(pictures) >= 3, pictures
     for picture in pictures:
         assert (tmp_path / "parallel" / picture).read_bytes() == (tmp_path / "serial" / picture).read_bytes()
+
+
+def test_the_workers_draw_when_the_picture_process_cannot_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no room for a socket")
+
+    monkeypatch.setattr(pictures._PictureProcess, "start", refuse)
+    with picture_process() as painter:
+        assert painter is None
+    report = build(_example(tmp_path), (2025,), ("md",), jobs=2, out=tmp_path / "out")
+    assert not report.failed
+    assert (tmp_path / "out" / "2025" / "followup-chart.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_the_picture_process_ends_when_its_build_is_killed() -> None:

@@ -37,10 +37,18 @@ _PictureProcess.register("Painter", _Painter)
 
 
 @contextmanager
-def picture_process() -> Iterator[Painter]:
-    """Start the picture process; yields the painter to hand the workers (figures.use_painter)."""
+def picture_process() -> Iterator[Painter | None]:
+    """Start the picture process; yields the painter to hand the workers (figures.use_painter).
+
+    None when the process cannot start (no room for its socket, say): the workers then
+    draw their own pictures, slower but the same.
+    """
     manager = _PictureProcess()
-    manager.start(initializer=_prepare, initargs=(os.getpid(),))
+    try:
+        manager.start(initializer=_prepare, initargs=(os.getpid(),))
+    except (OSError, EOFError):
+        yield None
+        return
     try:
         yield manager.Painter()  # type: ignore[attr-defined]  # registered above
     finally:
