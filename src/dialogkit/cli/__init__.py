@@ -1,7 +1,5 @@
 """The `dialog` command: a thin Typer layer over the core, one module per command group."""
 
-from __future__ import annotations
-
 from dialogkit.cli import build as _build  # noqa: F401  (registers the commands)
 from dialogkit.cli import check as _check  # noqa: F401
 from dialogkit.cli import followup as _followup  # noqa: F401

@@ -1,10 +1,10 @@
 """The Typer application, its global options and the one place errors become exit codes.
 
 Command modules import only this module and typer at start-up; the core is imported
-inside each command, so `dialog --version` stays as quick as importing typer.
+inside each command, so `dialog --version` stays as quick as importing typer. They do not
+use `from __future__ import annotations`: typer reads every command's signature on every
+start, and annotations it must evaluate from strings cost each start 7 ms.
 """
-
-from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator

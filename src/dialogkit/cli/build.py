@@ -1,7 +1,5 @@
 """`dialog build`: every document of the given years and the status site, for CI."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -65,7 +63,7 @@ class _Progress:
             self.bar.start()
             self.task = self.bar.add_task("building", total=None)
 
-    def event(self, event: Outcome | str) -> None:
+    def event(self, event: "Outcome | str") -> None:
         if isinstance(event, str):
             err(event)
             return
@@ -87,7 +85,7 @@ class _Progress:
             self.bar.stop()
 
 
-def _summary(report: BuildReport, *, interactive: bool) -> None:
+def _summary(report: "BuildReport", *, interactive: bool) -> None:
     counts = {status: report.count(status) for status in ("built", "up to date", "failed")}
     if interactive:
         from rich.console import Console

@@ -1,7 +1,5 @@
 """`dialog check`, `dialog init` and `dialog schema`: the workspace itself."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`dialog followup YEAR` and `dialog site`: the yearly follow-up and the public status site."""
 
-from __future__ import annotations
-
 import datetime as dt
 import json
 from enum import StrEnum
@@ -97,6 +95,6 @@ def site(
     _report(workspace, written)
 
 
-def _report(workspace: Workspace, written: list[Path]) -> None:
+def _report(workspace: "Workspace", written: list[Path]) -> None:
     for path in written:
         typer.echo(f"wrote {workspace.relative(path)}")

@@ -1,7 +1,5 @@
 """`dialog compile-referat YEAR` and `dialog render referat YEAR/AREA`: the minutes."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -52,7 +50,7 @@ def referat(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: O
     _report(workspace, result)
 
 
-def _report(workspace: Workspace, result: CompileResult) -> None:
+def _report(workspace: "Workspace", result: "CompileResult") -> None:
     for warning in result.warnings:
         err(str(warning))
     for path in result.written:

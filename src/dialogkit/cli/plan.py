@@ -1,7 +1,5 @@
 """`dialog plan`, `dialog calendar` and `dialog status`: the year's meetings."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -64,14 +62,14 @@ def plan(
             err(line)  # standard output carries only the plan
 
 
-def _console() -> Console:
+def _console() -> "Console":
     from rich.console import Console
 
     # A pipe or a file gets the whole table, not one squeezed into 80 columns.
     return Console(soft_wrap=True, width=None if stdout_is_terminal() else 160)
 
 
-def _print_plan(workspace: Workspace, year_plan: YearPlan) -> None:
+def _print_plan(workspace: "Workspace", year_plan: "YearPlan") -> None:
     from rich.table import Table
 
     if not year_plan.meetings:

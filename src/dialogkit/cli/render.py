@@ -1,7 +1,5 @@
 """`dialog render invitation|agenda YEAR/AREA` and `dialog render plan YEAR`: documents through the pipeline."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -61,7 +59,7 @@ def plan_document(
 
 
 def _meeting_document(
-    ctx: typer.Context, kind: MeetingDocument, meeting: str, to: str | None, out: Path | None
+    ctx: typer.Context, kind: "MeetingDocument", meeting: str, to: str | None, out: Path | None
 ) -> None:
     from dialogkit.formats import parse_formats
     from dialogkit.render.documents import parse_meeting_ref, render_meeting_document
@@ -75,7 +73,7 @@ def _meeting_document(
     _report(workspace, rendered)
 
 
-def _report(workspace: Workspace, rendered: Rendered) -> None:
+def _report(workspace: "Workspace", rendered: "Rendered") -> None:
     for warning in rendered.warnings:
         err(str(warning))
     for path in rendered.written:

@@ -1,7 +1,5 @@
 """`dialog survey import` and `dialog survey report`: the web survey before each meeting."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Callable
 from enum import StrEnum
@@ -68,7 +66,7 @@ def import_(
     _print_import(result, workspace.relative)
 
 
-def _print_import(result: ImportResult, relative: Callable[[Path], str]) -> None:
+def _print_import(result: "ImportResult", relative: Callable[[Path], str]) -> None:
     for path, outcome in result.written:
         note = " (the mapping used: edit it and import again to change it)" if outcome == "kept" else ""
         typer.echo(f"{outcome:8} {relative(path)}{note}")
@@ -132,7 +130,7 @@ def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path 
         typer.echo(f"wrote    {workspace.relative(path)}")
 
 
-def _print_summary(a: SurveyAnalysis) -> None:
+def _print_summary(a: "SurveyAnalysis") -> None:
     typer.echo(f"{a.area_name} {a.year}: {a.responses} responses, {a.redactions} redactions")
     for locality, n in a.by_locality.items():
         typer.echo(f"  {locality}: {n}")

@@ -1,7 +1,5 @@
 """`dialog templates list` and `dialog templates copy NAME`: the built-in templates a workspace can override."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
