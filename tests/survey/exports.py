@@ -71,15 +71,13 @@ SV_ANSWERS = [
 SV_IDENTITY_HEADINGS = ["Namn", "E-postadress", "Telefonnummer", "Personnummer", "Gatuadress"]
 
 
+def _identity(personal: dict[str, list[str]], row: int) -> list[str]:
+    """Row ``row``'s name, e-mail, phone, identity number and address, each list taken in turn."""
+    return [values[row % len(values)] for values in personal.values()]
+
+
 def sv_identity(row: int) -> list[str]:
-    p = SE_PERSONAL
-    return [
-        p["names"][row],
-        p["emails"][row % 4],
-        p["phones"][row % 4],
-        p["ids"][row % 4],
-        p["addresses"][row % 2],
-    ]
+    return _identity(SE_PERSONAL, row)
 
 
 NB_QUESTIONS = [
@@ -101,8 +99,7 @@ NB_IDENTITY_HEADINGS = ["Navn", "E-postadresse", "Mobilnummer", "Fødselsnummer"
 
 
 def nb_identity(row: int) -> list[str]:
-    p = NO_PERSONAL
-    return [p["names"][row], p["emails"][row % 3], p["phones"][row % 4], p["ids"][row % 3], p["addresses"][row % 2]]
+    return _identity(NO_PERSONAL, row)
 
 
 def _csv(rows: Sequence[Sequence[str]], delimiter: str, quoting: int = csv.QUOTE_MINIMAL) -> str:
