@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from dialogkit.errors import Finding
+from dialogkit.layout import RAW_DIR
 from dialogkit.workspace import load
 
 OutputFormat = Literal["text", "json", "github"]
@@ -35,7 +36,7 @@ def tracked_raw_exports(root: Path) -> list[Finding]:
             "`git rm --cached` it and keep raw/ in .gitignore",
         )
         for path in listed.split("\0")
-        if path and "raw" in Path(path).parts[:-1]
+        if path and RAW_DIR in Path(path).parts[:-1]
     ]
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from dialogkit.errors import Finding, UsageError
 from dialogkit.files import WriteOutcome, atomic_file, write_atomic
+from dialogkit.layout import RAW_DIR
 from dialogkit.models.areas import Area
 from dialogkit.models.survey import SurveyFile
 from dialogkit.survey.mapping import apply, propose, survey_yaml, unique_headers
@@ -178,7 +179,7 @@ def area_of(workspace: Workspace, area: str) -> Area:
 
 def raw_folder_warnings(workspace: Workspace, file: Path, display: str) -> list[Finding]:
     """Warn unless the export sits in a raw/ folder that git ignores: it holds personal data."""
-    if "raw" not in file.parent.parts:
+    if RAW_DIR not in file.parent.parts:
         return [
             Finding(
                 display,

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from dialogkit.render.figures import Picture
 from dialogkit.render.words import fill, load_labels
 from dialogkit.survey.analysis import SurveyAnalysis, analyse_year
 from dialogkit.workspace import Workspace
@@ -79,7 +80,7 @@ def render_survey_report(
     written: list[Path] = []
     for analysis in analyse_year(workspace, year, area):
         view = report_view(analysis, labels, workspace.config.municipality.name)
-        resources: dict[str, Any] = {}
+        resources: dict[str, Picture] = {}
         if view["locality_chart"]:
             resources[LOCALITY_CHART] = functools.partial(bar_chart_png, view["localities"])
         if view["department_chart"]:
