@@ -22,9 +22,9 @@ def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = True, withi
     and "kept" is returned. With ``within`` the target must resolve inside that folder,
     so a symlink planted where an output goes cannot send the write elsewhere.
     """
-    if path.exists() and not overwrite:
-        return "kept"
     existed = path.exists()
+    if existed and not overwrite:
+        return "kept"
     payload = data.encode("utf-8") if isinstance(data, str) else data
     with atomic_file(path, within=within) as handle:
         handle.write(payload)
