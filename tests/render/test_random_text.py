@@ -7,6 +7,7 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -145,3 +146,14 @@ def test_random_text_is_visible_text_in_pdf(tmp_path_factory, text: str) -> None
     root = _workspace(tmp_path_factory.mktemp("ws"), text)
     written = render_meeting_document(require(root), "invitation", 2025, "hogvad", ("pdf",), root / "out").written
     assert squash(html.unescape(text)) in squash(pdf_text(written[0]))
+
+
+# Pandoc's Typst writer left these for Typst to read as markup: at the start of a list item
+# a heading, a list, a term or a numbered list; anywhere a soft hyphen or an ellipsis.
+@pytest.mark.parametrize("text", ["= Rubrik", "+ ett", "- två", "/ term: tre", "1. fyra", "fem-?sex", "sju..."])
+def test_typst_markup_in_text_shows_as_typed_in_pdf(tmp_path: Path, text: str) -> None:
+    root = _workspace(tmp_path, text)
+    written = render_meeting_document(require(root), "invitation", 2025, "hogvad", ("pdf",), root / "out").written
+    lines = pdf_text(written[0]).splitlines()
+    assert f"• {text}, Samhällsbyggnadsförvaltningen" in lines  # the official, in a list
+    assert text in lines  # the place, a paragraph of its own

@@ -16,7 +16,7 @@ from dialogkit.files import write_atomic
 from dialogkit.render import figures, pandoc
 from dialogkit.render.environment import render_markdown
 from dialogkit.render.pdf import compile_pdf
-from dialogkit.render.safety import Checked, ImageFile, check_tree
+from dialogkit.render.safety import Checked, ImageFile, check_tree, typst_text
 from dialogkit.render.templates import (
     LOGO,
     REFERENCE_DOCX,
@@ -119,7 +119,7 @@ def _makers(
     for fmt in sorted(formats, key=_LONGEST_FIRST.index):
         if fmt == "pdf":
             files: dict[str, bytes] = {}
-            typst_json = _json_with_images(checked, _typst_image(files))
+            typst_json = _json_with_images(checked, _typst_image(files), _typst_text)
             page = load_labels(setting.root, setting.locale)["page"]
             yield fmt, functools.partial(_pdf, setting, typst_json, files, doc, page)
         elif fmt == "md":
@@ -177,22 +177,29 @@ def _set_meta(tree: dict[str, Any], setting: Setting, title: str) -> None:
     }
 
 
-def _json_with_images(checked: Checked, node_for: Callable[[ImageFile, dict[str, Any]], dict[str, Any]]) -> bytes:
-    """The tree as pandoc's JSON with each checked image replaced for one kind of writer.
+def _json_with_images(
+    checked: Checked,
+    node_for: Callable[[ImageFile, dict[str, Any]], dict[str, Any]],
+    text_for: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+) -> bytes:
+    """The tree as pandoc's JSON with each checked image, and with ``text_for`` each text
+    with punctuation, replaced for one kind of writer.
 
-    The image nodes are swapped in place and put back after serializing, which costs far
-    less than copying a long document's tree once per format.
+    The nodes are swapped in place and put back after serializing, which costs far less
+    than copying a long document's tree once per format.
     """
+    swaps = [(node, node_for(checked.images[t], copy.deepcopy(node))) for t, node in checked.image_nodes.items()]
+    if text_for is not None:
+        swaps.extend((node, text_for(node)) for node in checked.punctuated)
     saved = []
     try:
-        for target, node in checked.image_nodes.items():
+        for node, replacement in swaps:
             saved.append((node, dict(node)))
-            replacement = node_for(checked.images[target], copy.deepcopy(node))
             node.clear()
             node.update(replacement)
         return pandoc.to_json(checked.tree)
     finally:
-        for node, original in saved:
+        for node, original in reversed(saved):
             node.clear()
             node.update(original)
 
@@ -213,6 +220,11 @@ def _typst_image(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]
         return {"t": "RawInline", "c": ["typst", code]}
 
     return node_for
+
+
+def _typst_text(node: dict[str, Any]) -> dict[str, Any]:
+    """Text as Typst markup that shows it as typed: pandoc's writer leaves some of it active."""
+    return {"t": "RawInline", "c": ["typst", typst_text(node["c"])]}
 
 
 def _html(setting: Setting, tree_json: bytes, source: str) -> bytes:

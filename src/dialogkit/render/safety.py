@@ -5,6 +5,8 @@ any writer sees it. Key-value attributes are dropped (pandoc's Typst writer turn
 ``{typst:text:fill=...}`` into code, its HTML writer turns ``{onclick=...}`` into an
 attribute), raw blocks become visible text, links must be web, mail or in-document
 targets or files inside the workspace, and images must be files inside the workspace.
+The walk also notes the text that pandoc's Typst writer would leave for Typst to read as
+markup (see :func:`typst_text`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 _SIZE = re.compile(r"\d{1,4}(\.\d{1,3})?(%|cm|mm|in|pt|px|em)?\Z")
 KEPT_ATTRIBUTES = frozenset({"width", "height"})
+# ASCII punctuation, some of which pandoc's Typst writer leaves for Typst to read as markup:
+# "= ", "+ ", "- " or "/ " at the start of a list item or a table cell begins a heading, a
+# list or a term there, "-?" is a soft hyphen and "..." an ellipsis.
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class Checked:
     tree: dict[str, Any]
     images: dict[str, ImageFile] = field(default_factory=dict)
     image_nodes: dict[str, dict[str, Any]] = field(default_factory=dict)  # the Image node of each target
+    punctuated: list[dict[str, Any]] = field(default_factory=list)  # the Str nodes with ASCII punctuation
 
 
 def check_tree(tree: dict[str, Any], root: Path, source: str, resources: Mapping[str, bytes] | None = None) -> Checked:
@@ -60,7 +67,16 @@ def check_tree(tree: dict[str, Any], root: Path, source: str, resources: Mapping
     checker.walk(tree.get("blocks", []))
     if checker.findings:
         raise DialogError(checker.findings)
-    return Checked(tree, checker.images, checker.image_nodes)
+    return Checked(tree, checker.images, checker.image_nodes, checker.punctuated)
+
+
+def typst_text(text: str) -> str:
+    """Typst markup that shows exactly ``text``: each ASCII punctuation character escaped.
+
+    Typst reads a backslash and any character after it as that character, so escaping
+    more than is needed changes nothing, and no position in a line is special any more.
+    """
+    return _PUNCTUATION.sub(r"\\\g<0>", text)
 
 
 class _Checker:
@@ -71,6 +87,7 @@ class _Checker:
         self.images: dict[str, ImageFile] = {}
         self.image_nodes: dict[str, dict[str, Any]] = {}
         self.findings: list[Finding] = []
+        self.punctuated: list[dict[str, Any]] = []
 
     def refuse(self, message: str) -> None:
         self.findings.append(Finding(self.source, 1, 1, "error", message))
@@ -86,6 +103,10 @@ class _Checker:
         if not isinstance(node, dict):
             return
         kind = node.get("t")
+        if kind == "Str":
+            if _PUNCTUATION.search(node["c"]) is not None:
+                self.punctuated.append(node)
+            return
         if kind in ("RawInline", "RawBlock"):
             # The reader has raw input off, so this is never expected; show it as text all the same.
             node["t"] = "Code" if kind == "RawInline" else "CodeBlock"
