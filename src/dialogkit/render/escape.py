@@ -18,7 +18,7 @@ _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(
     "[" + "".join(re.escape(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0)] if not chr(c).isspace()) + "]"
 )
-_INLINE_CHARS = re.compile("[" + re.escape("".join(sorted(_INLINE))) + "]")
+_INLINE_ESCAPED = str.maketrans({c: "\\" + c for c in _INLINE})  # str.translate: quicker than re.sub
 
 
 class TrustedMarkdown(str):
@@ -47,7 +47,7 @@ def escape_markdown(value: Any) -> str:
     if head[-1] in ".)" and len(head) > 1:
         out[-1] = f"\\{head[-1]}"
     out.append(sep)
-    out.append(_INLINE_CHARS.sub(r"\\\g<0>", rest))
+    out.append(rest.translate(_INLINE_ESCAPED))
     return "".join(out)
 
 

@@ -12,6 +12,7 @@ markup (see :func:`typst_text`).
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -30,7 +31,8 @@ KEPT_ATTRIBUTES = frozenset({"width", "height"})
 # ASCII punctuation, some of which pandoc's Typst writer leaves for Typst to read as markup:
 # "= ", "+ ", "- " or "/ " at the start of a list item or a table cell begins a heading, a
 # list or a term there, "-?" is a soft hyphen and "..." an ellipsis.
-_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+_PUNCTUATION = re.compile("[" + re.escape(string.punctuation) + "]")
+_TYPST_ESCAPED = str.maketrans({c: "\\" + c for c in string.punctuation})
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def typst_text(text: str) -> str:
     Typst reads a backslash and any character after it as that character, so escaping
     more than is needed changes nothing, and no position in a line is special any more.
     """
-    return _PUNCTUATION.sub(r"\\\g<0>", text)
+    return text.translate(_TYPST_ESCAPED)
 
 
 class _Checker:
