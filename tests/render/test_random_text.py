@@ -149,8 +149,11 @@ def test_random_text_is_visible_text_in_pdf(tmp_path_factory, text: str) -> None
 
 
 # Pandoc's Typst writer left these for Typst to read as markup: at the start of a list item
-# a heading, a list, a term or a numbered list; anywhere a soft hyphen or an ellipsis.
-@pytest.mark.parametrize("text", ["= Rubrik", "+ ett", "- två", "/ term: tre", "1. fyra", "fem-?sex", "sju..."])
+# a heading, a list, a term (without a colon, an error that stopped the PDF) or a numbered
+# list; anywhere a soft hyphen or an ellipsis.
+@pytest.mark.parametrize(
+    "text", ["= Rubrik", "+ ett", "- två", "/ term: tre", "/ utan kolon", "1. fyra", "fem-?sex", "sju..."]
+)
 def test_typst_markup_in_text_shows_as_typed_in_pdf(tmp_path: Path, text: str) -> None:
     root = _workspace(tmp_path, text)
     written = render_meeting_document(require(root), "invitation", 2025, "hogvad", ("pdf",), root / "out").written

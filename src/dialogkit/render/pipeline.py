@@ -119,7 +119,7 @@ def _makers(
     for fmt in sorted(formats, key=_LONGEST_FIRST.index):
         if fmt == "pdf":
             files: dict[str, bytes] = {}
-            typst_json = _json_with_images(checked, _typst_image(files), _typst_text)
+            typst_json = _json_with_images(checked, _typst_image(files), for_typst=True)
             page = load_labels(setting.root, setting.locale)["page"]
             yield fmt, functools.partial(_pdf, setting, typst_json, files, doc, page)
         elif fmt == "md":
@@ -178,30 +178,31 @@ def _set_meta(tree: dict[str, Any], setting: Setting, title: str) -> None:
 
 
 def _json_with_images(
-    checked: Checked,
-    node_for: Callable[[ImageFile, dict[str, Any]], dict[str, Any]],
-    text_for: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    checked: Checked, node_for: Callable[[ImageFile, dict[str, Any]], dict[str, Any]], *, for_typst: bool = False
 ) -> bytes:
-    """The tree as pandoc's JSON with each checked image, and with ``text_for`` each text
-    with punctuation, replaced for one kind of writer.
+    """The tree as pandoc's JSON with each checked image replaced for one kind of writer, and
+    for Typst each text with punctuation as raw Typst that shows it as typed (pandoc's
+    writer leaves some of it for Typst to read as markup: see :func:`typst_text`).
 
     The nodes are swapped in place and put back after serializing, which costs far less
     than copying a long document's tree once per format.
     """
-    swaps = [(node, node_for(checked.images[t], copy.deepcopy(node))) for t, node in checked.image_nodes.items()]
-    if text_for is not None:
-        swaps.extend((node, text_for(node)) for node in checked.punctuated)
-    saved = []
+    originals = {target: dict(node) for target, node in checked.image_nodes.items()}
+    texts = [(node, node["c"]) for node in checked.punctuated] if for_typst else []
     try:
-        for node, replacement in swaps:
-            saved.append((node, dict(node)))
+        for target, node in checked.image_nodes.items():
+            replacement = node_for(checked.images[target], copy.deepcopy(originals[target]))
             node.clear()
             node.update(replacement)
+        for node, text in texts:
+            node["t"], node["c"] = "RawInline", ["typst", typst_text(text)]
         return pandoc.to_json(checked.tree)
-    finally:
-        for node, original in reversed(saved):
+    finally:  # putting back a node not yet swapped changes nothing
+        for node, text in texts:
+            node["t"], node["c"] = "Str", text
+        for target, node in checked.image_nodes.items():
             node.clear()
-            node.update(original)
+            node.update(originals[target])
 
 
 def _data_uri(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
@@ -220,11 +221,6 @@ def _typst_image(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]
         return {"t": "RawInline", "c": ["typst", code]}
 
     return node_for
-
-
-def _typst_text(node: dict[str, Any]) -> dict[str, Any]:
-    """Text as Typst markup that shows it as typed: pandoc's writer leaves some of it active."""
-    return {"t": "RawInline", "c": ["typst", typst_text(node["c"])]}
 
 
 def _html(setting: Setting, tree_json: bytes, source: str) -> bytes:
