@@ -129,8 +129,8 @@ def _cells_with(joined: str, marks: Iterable[str]) -> set[int]:
 def _cell_indexes(joined: str, positions: list[int]) -> list[int]:
     """The cell of a joined column at each of ``positions``: the separators before it, counted.
 
-    Counting from one position to the next reads the text once, at memchr speed, and costs
-    nothing in a column where nothing was found; a table of every cell's start cost more.
+    Counting from one position to the next reads the text once, in C, and costs nothing
+    in a column where nothing was found; a table of every cell's start cost more.
     """
     indexes = []
     i = previous = 0
