@@ -119,13 +119,13 @@ def _makers(
     for fmt in sorted(formats, key=_LONGEST_FIRST.index):
         if fmt == "pdf":
             files: dict[str, bytes] = {}
-            typst_json = _json_with_images(checked, _typst_image(files), for_typst=True)
+            typst_json = _writer_json(checked, _typst_image(files), for_typst=True)
             page = load_labels(setting.root, setting.locale)["page"]
             yield fmt, functools.partial(_pdf, setting, typst_json, files, doc, page)
         elif fmt == "md":
             yield fmt, functools.partial(str.encode, markdown, "utf-8")
         else:
-            embedded = embedded or _json_with_images(checked, _data_uri)
+            embedded = embedded or _writer_json(checked, _data_uri)
             if fmt == "html":
                 yield fmt, functools.partial(_html, setting, embedded, doc.source)
             else:
@@ -177,7 +177,7 @@ def _set_meta(tree: dict[str, Any], setting: Setting, title: str) -> None:
     }
 
 
-def _json_with_images(
+def _writer_json(
     checked: Checked, node_for: Callable[[ImageFile, dict[str, Any]], dict[str, Any]], *, for_typst: bool = False
 ) -> bytes:
     """The tree as pandoc's JSON with each checked image replaced for one kind of writer, and
