@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+# Characters that would let a value from a file start a new line in a terminal or a CI log
+# (a workflow command such as "::stop-commands::"), move the cursor, or reorder the text
+# shown (bidirectional overrides): C0 and C1 controls, format characters, line separators.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` with every control or format character shown as an escape (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    named = {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}.get(code)
+    return named or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 @dataclass(frozen=True, order=True)
@@ -20,19 +39,23 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        return printable(f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}")
 
 
-class DialogError(Exception):
-    """An error in the input that a person can fix; carries one or more findings."""
+class DialogkitError(Exception):
+    """Every error dialog raises on purpose; anything else reaching the CLI is a bug (exit 3)."""
+
+
+class DialogError(DialogkitError):
+    """An error in the input that a person can fix; carries one or more findings (exit 1)."""
 
     def __init__(self, findings: list[Finding] | Finding) -> None:
         self.findings = [findings] if isinstance(findings, Finding) else list(findings)
         super().__init__("\n".join(str(f) for f in self.findings))
 
 
-class UsageError(Exception):
-    """The command was called in a way it cannot serve (exit code 2)."""
+class UsageError(DialogkitError):
+    """The command was called in a way it cannot serve (exit 2)."""
 
 
 def finding(path: str | Path, message: str, line: int = 1, column: int = 1, severity: Severity = "error") -> Finding:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from dialogkit.builder.manifest import Manifest, build_lock, input_digest, tree_digest
 from dialogkit.builder.targets import DATED_KINDS, Target, cycle_years, targets
 from dialogkit.errors import DialogError, UsageError
-from dialogkit.layout import BUILD_DIR, WORKSPACE_TEMPLATES, builtin_templates
+from dialogkit.layout import WORKSPACE_TEMPLATES, builtin_templates, output_folder
 
 if TYPE_CHECKING:
     from dialogkit.render.figures import Painter
@@ -32,6 +32,7 @@ class Outcome:
     outputs: list[Path] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    internal: bool = False  # failed through a bug of dialog's, not through the input
 
 
 @dataclass
@@ -91,7 +92,7 @@ def build(
     When every target is up to date the workspace is not even parsed: each input is as
     it was when the last build, which loaded and checked it, made the target.
     """
-    out = out or root / BUILD_DIR
+    out = output_folder(root, out)
     with build_lock(out, on_event):
         manifest = Manifest(root, out)
         plan = plan_build(root, years, formats, manifest, force=force)
@@ -190,11 +191,13 @@ def make(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> 
         return Outcome(target, "failed", messages=[str(f) for f in exc.findings], seconds=time.perf_counter() - start)
     except UsageError as exc:
         return Outcome(target, "failed", messages=[str(exc)], seconds=time.perf_counter() - start)
-    except Exception as exc:  # a bug of ours: say so plainly, keep building the rest
-        import traceback
+    except OSError as exc:  # a full disk or a read-only folder: this document fails, the others may not
+        from dialogkit.crash import os_error
 
-        last = traceback.extract_tb(exc.__traceback__)[-1]
-        where = f"{Path(last.filename).name}:{last.lineno}"
-        message = f"internal error ({type(exc).__name__}: {exc} at {where}); please report it"
-        return Outcome(target, "failed", messages=[message], seconds=time.perf_counter() - start)
+        return Outcome(target, "failed", messages=[os_error(exc)], seconds=time.perf_counter() - start)
+    except Exception as exc:  # a bug of ours: say so plainly, keep building the rest
+        from dialogkit.crash import internal_error
+
+        seconds = time.perf_counter() - start
+        return Outcome(target, "failed", messages=[internal_error(exc)], seconds=seconds, internal=True)
     return Outcome(target, "built", outputs, [str(f) for f in findings], time.perf_counter() - start)

@@ -1,5 +1,7 @@
 """The `dialog` command: a thin Typer layer over the core, one module per command group."""
 
+import sys
+
 from dialogkit.cli import build as _build  # noqa: F401  (registers the commands)
 from dialogkit.cli import check as _check  # noqa: F401
 from dialogkit.cli import followup as _followup  # noqa: F401
@@ -8,12 +10,18 @@ from dialogkit.cli import plan as _plan  # noqa: F401
 from dialogkit.cli import render as _render  # noqa: F401
 from dialogkit.cli import survey as _survey  # noqa: F401
 from dialogkit.cli import templates as _templates  # noqa: F401
-from dialogkit.cli.app import app
+from dialogkit.cli.app import app, exit_code_for
 
 
 def main() -> None:
-    """Entry point of the `dialog` console script."""
-    app()
+    """Entry point of the `dialog` console script: every error becomes an exit code, never a traceback."""
+    try:
+        app()
+    except BaseException as exc:  # errors raised outside a command's own mapping
+        code = exit_code_for(exc)
+        if code is None:
+            raise
+        sys.exit(code)
 
 
 __all__ = ["app", "main"]

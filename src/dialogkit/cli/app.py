@@ -7,16 +7,15 @@ start, and annotations it must evaluate from strings cost each start 7 ms.
 """
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-T = TypeVar("T")
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 app = typer.Typer(
     name="dialog",
@@ -69,31 +68,74 @@ def options(ctx: typer.Context) -> Options:
     return ctx.obj if isinstance(ctx.obj, Options) else Options()
 
 
+def say(message: str) -> None:
+    """Print a line for a person on standard output, control characters shown as escapes."""
+    from dialogkit.errors import printable
+
+    typer.echo(printable(message))
+
+
 def err(message: str) -> None:
-    """Print a message for a person on standard error."""
-    typer.echo(message, err=True)
+    """Print a message for a person on standard error, control characters shown as escapes."""
+    from dialogkit.errors import printable
+
+    typer.echo(printable(message), err=True)
 
 
 @contextmanager
 def exit_codes() -> Iterator[None]:
-    """Map the core's typed errors to the contract's exit codes; never show a traceback."""
-    from dialogkit.errors import DialogError, UsageError
+    """Map every error to the contract's exit codes; a person never sees a traceback.
 
+    Findings exit 1, usage errors 2, Ctrl-C 130 ("interrupted"); an operating-system error
+    (read-only folder, full disk) is a sentence and exit 1; anything else is a bug: one
+    line saying where its trace was written, and exit 3.
+    """
     try:
         yield
-    except DialogError as exc:
+    except typer.Exit:
+        raise
+    except BaseException as exc:  # the one place every error is mapped
+        code = exit_code_for(exc)
+        if code is None:
+            raise
+        raise typer.Exit(code) from None
+
+
+def exit_code_for(exc: BaseException) -> int | None:
+    """Say what ``exc`` means to the person and return its exit code; None for exits to pass on."""
+    from dialogkit.errors import DialogError, UsageError
+
+    if isinstance(exc, SystemExit | typer.Exit):
+        return None
+    if isinstance(exc, DialogError):
         for finding in exc.findings:
             err(str(finding))
-        raise typer.Exit(EXIT_INPUT) from None
-    except UsageError as exc:
+        return EXIT_INPUT
+    if isinstance(exc, UsageError):
         err(f"dialog: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
+        return EXIT_USAGE
+    if isinstance(exc, KeyboardInterrupt):
+        err("dialog: interrupted")
+        return EXIT_INTERRUPTED
+    if isinstance(exc, BrokenPipeError):  # `dialog check | head`: the reader has gone
+        _quiet_stdout()
+        return EXIT_INPUT
+    from dialogkit import crash
+
+    if isinstance(exc, OSError):
+        err(f"dialog: {crash.os_error(exc)}")
+        return EXIT_INPUT
+    if not isinstance(exc, Exception):
+        return None
+    err(f"dialog: {crash.internal_error(exc)}")
+    return EXIT_INTERNAL
 
 
-def run(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call a core function under :func:`exit_codes`."""
-    with exit_codes():
-        return func(*args, **kwargs)
+def _quiet_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def stdout_is_terminal() -> bool:

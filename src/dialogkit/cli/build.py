@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dialogkit.cli.app import EXIT_INPUT, app, err, exit_codes, options
+from dialogkit.cli.app import EXIT_INPUT, EXIT_INTERNAL, app, err, exit_codes, options, say
 
 if TYPE_CHECKING:
     from dialogkit.builder.runner import BuildReport, Outcome
@@ -41,6 +41,8 @@ def build(
         finally:
             show.close()
     _summary(report, interactive=interactive)
+    if any(outcome.internal for outcome in report.failed):
+        raise typer.Exit(EXIT_INTERNAL)
     if report.failed:
         raise typer.Exit(EXIT_INPUT)
 
@@ -76,7 +78,7 @@ class _Progress:
             self.bar.console.print(line, highlight=False)
             self.bar.advance(self.task)
         else:
-            typer.echo(line)
+            say(line)
         for message in event.messages:
             err(f"  {message}")
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from dialogkit.cli.app import EXIT_INPUT, app, err, exit_codes, options
+from dialogkit.cli.app import EXIT_INPUT, app, err, exit_codes, options, say
 
 
 class CheckFormat(StrEnum):
@@ -25,6 +25,11 @@ class Locale(StrEnum):
 class Kind(StrEnum):
     area = "area"
     service = "service"
+
+
+class Country(StrEnum):
+    SE = "SE"
+    NO = "NO"
 
 
 class Ci(StrEnum):
@@ -62,7 +67,9 @@ def init(
     directory: Annotated[Path, typer.Argument(help="The folder of the new workspace (created when missing).")],
     locale: Annotated[Locale, typer.Option(help="The language of documents and labels.")] = Locale.sv,
     kind: Annotated[Kind, typer.Option(help="area: a rotation of areas; service: every area every year.")] = Kind.area,
-    country: Annotated[str | None, typer.Option(help="SE or NO; defaults from the locale.")] = None,
+    country: Annotated[
+        Country | None, typer.Option(help="SE or NO; defaults from the locale.", case_sensitive=False)
+    ] = None,
     ci: Annotated[
         Ci | None, typer.Option("--ci", help="Also write a CI pipeline; in an existing workspace, only the pipeline.")
     ] = None,
@@ -72,10 +79,14 @@ def init(
 
     with exit_codes():
         written = init_workspace(
-            directory, locale=locale.value, kind=kind.value, country=country, ci=ci.value if ci else None
+            directory,
+            locale=locale.value,
+            kind=kind.value,
+            country=country.value if country else None,
+            ci=ci.value if ci else None,
         )
     for path, outcome in written:
-        typer.echo(f"{outcome:8} {path}")
+        say(f"{outcome:8} {path}")
 
 
 @app.command()
@@ -97,4 +108,4 @@ def schema(
                 out = Path.cwd() / SCHEMA_DIR
         written = write_schemas(out)
     for path, outcome in written:
-        typer.echo(f"{outcome:8} {path}")
+        say(f"{outcome:8} {path}")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dialogkit.cli.app import app, exit_codes, options
+from dialogkit.cli.app import app, exit_codes, options, say
 
 if TYPE_CHECKING:
     from dialogkit.workspace import Workspace
@@ -97,4 +97,4 @@ def site(
 
 def _report(workspace: "Workspace", written: list[Path]) -> None:
     for path in written:
-        typer.echo(f"wrote {workspace.relative(path)}")
+        say(f"wrote {workspace.relative(path)}")

@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dialogkit.cli.app import app, err, exit_codes, options
+from dialogkit.cli.app import app, err, exit_codes, options, say
 from dialogkit.cli.render import MeetingArg, OutOption, ToOption, render_app
 
 if TYPE_CHECKING:
@@ -54,4 +54,4 @@ def _report(workspace: "Workspace", result: "CompileResult") -> None:
     for warning in result.warnings:
         err(str(warning))
     for path in result.written:
-        typer.echo(f"wrote {workspace.relative(path)}")
+        say(f"wrote {workspace.relative(path)}")

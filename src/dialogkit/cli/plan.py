@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dialogkit.cli.app import app, err, exit_codes, options, stdout_is_terminal
+from dialogkit.cli.app import app, err, exit_codes, options, say, stdout_is_terminal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -57,7 +57,7 @@ def plan(
     for path, outcome in written:
         line = f"{outcome:8} {workspace.relative(path)}"
         if output is PlanFormat.table:
-            typer.echo(line)
+            say(line)
         else:
             err(line)  # standard output carries only the plan
 
@@ -72,13 +72,15 @@ def _console() -> "Console":
 def _print_plan(workspace: "Workspace", year_plan: "YearPlan") -> None:
     from rich.table import Table
 
+    from dialogkit.errors import printable
+
     if not year_plan.meetings:
-        typer.echo(f"no meetings to plan in {year_plan.year}")
+        say(f"no meetings to plan in {year_plan.year}")
         return
     title = f"{workspace.config.process.name} {year_plan.year}"
     if year_plan.election_year:
         title += " (election year)"
-    table = Table(title=title)
+    table = Table(title=printable(title))
     for column in ("Date", "Time", "Area", "Season", "Note"):
         table.add_column(column)
     for meeting in year_plan.meetings:
@@ -87,8 +89,8 @@ def _print_plan(workspace: "Workspace", year_plan: "YearPlan") -> None:
         table.add_row(
             f"{meeting.date:%a} {meeting.date.isoformat()}",
             f"{meeting.start}-{meeting.end}",
-            area.name if area is not None else meeting.area,
-            meeting.season or "",
+            printable(area.name if area is not None else meeting.area),
+            printable(meeting.season or ""),
             note,
         )
     _console().print(table)
@@ -105,6 +107,7 @@ def calendar(
 ) -> None:
     """Write the year's meetings and safety walks as an iCalendar (.ics) file."""
     from dialogkit.files import write_atomic
+    from dialogkit.layout import output_file
     from dialogkit.planning import calendar_ics
     from dialogkit.workspace import require
 
@@ -112,7 +115,7 @@ def calendar(
         workspace = require(options(ctx).root())
         data = calendar_ics(workspace, year)
         if out is not None:
-            outcome = write_atomic(out, data)
+            outcome = write_atomic(output_file(out), data)
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -132,6 +135,7 @@ def status(
 
     from rich.table import Table
 
+    from dialogkit.errors import printable
     from dialogkit.planning import default_year, year_status
     from dialogkit.planning.status import STEPS
     from dialogkit.workspace import require
@@ -141,7 +145,7 @@ def status(
         shown = year if year is not None else default_year(workspace, dt.date.today())
         report = year_status(workspace, shown)
     if not report.meetings:
-        typer.echo(f"nothing planned for {shown}: run `dialog plan {shown} --write`")
+        say(f"nothing planned for {shown}: run `dialog plan {shown} --write`")
         return
     headings = {
         "planned": "Planned",
@@ -151,7 +155,7 @@ def status(
         "workgroups": "Groups",
         "followup": "Follow-up",
     }
-    table = Table(title=f"{workspace.config.process.name} {shown}")
+    table = Table(title=printable(f"{workspace.config.process.name} {shown}"))
     table.add_column("Date", no_wrap=True)
     table.add_column("Area", no_wrap=True)
     for step in STEPS:

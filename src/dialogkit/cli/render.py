@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dialogkit.cli.app import app, err, exit_codes, options
+from dialogkit.cli.app import app, err, exit_codes, options, say
 
 if TYPE_CHECKING:
     from dialogkit.render.documents import MeetingDocument, Rendered
@@ -77,4 +77,4 @@ def _report(workspace: "Workspace", rendered: "Rendered") -> None:
     for warning in rendered.warnings:
         err(str(warning))
     for path in rendered.written:
-        typer.echo(f"wrote {workspace.relative(path)}")
+        say(f"wrote {workspace.relative(path)}")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dialogkit.cli.app import app, err, exit_codes, options
+from dialogkit.cli.app import app, err, exit_codes, options, say
 
 if TYPE_CHECKING:
     from dialogkit.survey import ImportResult, SurveyAnalysis
@@ -69,15 +69,15 @@ def import_(
 def _print_import(result: "ImportResult", relative: Callable[[Path], str]) -> None:
     for path, outcome in result.written:
         note = " (the mapping used: edit it and import again to change it)" if outcome == "kept" else ""
-        typer.echo(f"{outcome:8} {relative(path)}{note}")
+        say(f"{outcome:8} {relative(path)}{note}")
     kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(result.redacted.items()))
-    typer.echo(
+    say(
         f"source: {result.source}; {result.responses} responses; "
         f"{result.redactions} redactions{f' ({kinds})' if kinds else ''}; "
         f"{len(result.dropped_columns)} columns dropped"
     )
     for column in result.dropped_columns:
-        typer.echo(f"  dropped: {column}")
+        say(f"  dropped: {column}")
 
 
 @survey_app.command()
@@ -127,18 +127,18 @@ def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path 
         workspace = require(options(ctx).root())
         written = render_survey_report(workspace, year, area, formats, out)
     for path in written:
-        typer.echo(f"wrote    {workspace.relative(path)}")
+        say(f"wrote    {workspace.relative(path)}")
 
 
 def _print_summary(a: "SurveyAnalysis") -> None:
-    typer.echo(f"{a.area_name} {a.year}: {a.responses} responses, {a.redactions} redactions")
+    say(f"{a.area_name} {a.year}: {a.responses} responses, {a.redactions} redactions")
     for locality, n in a.by_locality.items():
-        typer.echo(f"  {locality}: {n}")
+        say(f"  {locality}: {n}")
     for d in a.departments:
         if d.count:
-            typer.echo(f"  {d.id} ({d.name}): {d.count}")
-    typer.echo(f"  unrouted: {len(a.unrouted)}")
+            say(f"  {d.id} ({d.name}): {d.count}")
+    say(f"  unrouted: {len(a.unrouted)}")
     walk = ", ".join(a.safety_walk) or "none"
-    typer.echo(f"  safety: {a.safety.responses} responses with concerns; safety walk proposed in: {walk}")
+    say(f"  safety: {a.safety.responses} responses with concerns; safety walk proposed in: {walk}")
     proposed = ", ".join(o.department + ("" if o.listed else " (new)") for o in a.officials) or "none"
-    typer.echo(f"  officials proposed: {proposed}")
+    say(f"  officials proposed: {proposed}")

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from dialogkit.cli.app import app, err, exit_codes, options
+from dialogkit.cli.app import app, err, exit_codes, options, say
 
 templates_app = typer.Typer(
     name="templates", help="List the built-in templates or copy one into the workspace.", no_args_is_help=True
@@ -21,7 +21,7 @@ def list_command(ctx: typer.Context) -> None:
         root = options(ctx).root()
         infos = list_templates(root)
     for info in infos:
-        typer.echo(f"{info.name}{'  (overridden in templates/)' if info.overridden else ''}")
+        say(f"{info.name}{'  (overridden in templates/)' if info.overridden else ''}")
 
 
 @templates_app.command("copy")
@@ -37,6 +37,6 @@ def copy_command(
         path, copied = copy_template(root, name)
     shown = path.relative_to(root).as_posix()
     if copied:
-        typer.echo(f"created {shown}")
+        say(f"created {shown}")
     else:
         err(f"kept {shown}: it exists already; remove it first to copy the built-in one again")
