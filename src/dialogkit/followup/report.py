@@ -13,7 +13,7 @@ from dialogkit.followup.model import ActionView, FollowUp, GroupView, followup
 from dialogkit.followup.words import group_status_word, long_date, money, status_word
 from dialogkit.models.workgroups import ACTION_STATUSES
 from dialogkit.render.figures import Picture
-from dialogkit.render.words import Labels, load_labels
+from dialogkit.render.words import Labels, fill, load_labels
 from dialogkit.workspace import Workspace
 
 CHART = "followup-chart.png"
@@ -62,7 +62,7 @@ def followup_view(ws: Workspace, report: FollowUp, labels: Labels) -> dict[str, 
         "as_of": long_date(report.as_of, locale),
         "municipality": ws.config.municipality.name,
         "process": {"name": ws.config.process.name, "kind": ws.config.process.kind},
-        "title": labels["followup_title"].format(process=ws.config.process.name, year=report.year),
+        "title": fill(labels["followup_title"], process=ws.config.process.name, year=report.year),
         "summary": {
             "groups": len(report.groups),
             "actions": report.actions,
@@ -70,8 +70,8 @@ def followup_view(ws: Workspace, report: FollowUp, labels: Labels) -> dict[str, 
             "funds": money(report.funds, country, locale),
         },
         "chart": CHART if report.actions else None,
-        "chart_alt": labels["followup_chart_alt"].format(
-            counts=", ".join(f"{s['name']} {s['count']}" for s in statuses)
+        "chart_alt": fill(
+            labels["followup_chart_alt"], counts=", ".join(f"{s['name']} {s['count']}" for s in statuses)
         ),
         "statuses": statuses,
         "departments": [

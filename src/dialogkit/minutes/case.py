@@ -9,7 +9,7 @@ from dialogkit.minutes.markdown import fit_markdown
 from dialogkit.minutes.views import base_view, compilation_title
 from dialogkit.minutes.year import YearMinutes
 from dialogkit.models.case import CaseFile
-from dialogkit.render.words import Labels, date_in_words
+from dialogkit.render.words import Labels, date_in_words, fill
 from dialogkit.workspace import Workspace
 
 # The kinds a locale writes; another pairing is allowed, with a warning.
@@ -51,7 +51,7 @@ def recommendation_heading(ws: Workspace, case: CaseFile, labels: Labels) -> str
     if case.kind == "saksframlegg" and len(case.to) >= 2:
         body = ws.body(case.to[0])
         if body is not None:
-            return labels["case_recommendation_by"].format(body=genitive(body.name, ws.locale))
+            return fill(labels["case_recommendation_by"], body=genitive(body.name, ws.locale))
     return labels["case_recommendation"]
 
 

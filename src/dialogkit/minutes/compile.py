@@ -17,7 +17,7 @@ from dialogkit.render import pandoc
 from dialogkit.render.documents import setting_of
 from dialogkit.render.pipeline import Document, Setting, make_outputs, render_document, write_outputs
 from dialogkit.render.safety import check_tree
-from dialogkit.render.words import Labels, load_labels
+from dialogkit.render.words import Labels, fill, load_labels
 from dialogkit.workspace import CYCLES_DIR, Workspace, require
 
 COMPILATION = "referat-compilation"
@@ -102,7 +102,7 @@ def render_referat(
         name=REFERAT,
         template=f"{REFERAT}.md.j2",
         view=referat_view(ws, labels, entry),
-        title=labels["document_title"].format(kind=labels["referat_kind"], meeting=entry.name),
+        title=fill(labels["document_title"], kind=labels["referat_kind"], meeting=entry.name),
         folder=Path(str(year)) / area_id,
         source=entry.referat.doc.path,
     )

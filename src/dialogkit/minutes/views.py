@@ -6,7 +6,7 @@ from typing import Any
 
 from dialogkit.minutes.markdown import fit_markdown
 from dialogkit.minutes.year import Entry, YearMinutes
-from dialogkit.render.words import Labels, clock, date_in_words, short_date
+from dialogkit.render.words import Labels, clock, date_in_words, fill, short_date
 from dialogkit.workspace import Workspace
 
 KEY_CONCLUSIONS = 2  # how many conclusions per meeting the overview shows
@@ -14,7 +14,7 @@ KEY_CONCLUSIONS = 2  # how many conclusions per meeting the overview shows
 
 def compilation_title(ws: Workspace, labels: Labels, year: int) -> str:
     """The compilation's title, which the council document also lists as its first attachment."""
-    return labels["referat_compilation_title"].format(year=year, process=ws.config.process.name)
+    return fill(labels["referat_compilation_title"], year=year, process=ws.config.process.name)
 
 
 def base_view(ws: Workspace, labels: Labels, year: int) -> dict[str, Any]:

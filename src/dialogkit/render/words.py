@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -66,17 +67,28 @@ def _read(path: Path, display: str, stamp: tuple[int, int]) -> dict[str, dict[st
     return {str(locale): dict(words) for locale, words in data.items()}
 
 
-class _Values(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"  # an unknown placeholder stays visible rather than failing the build
+# A label's placeholders are plain names; "{{" and "}}" are literal braces, as in str.format.
+# Nothing else is read: "{0}", "{x.attr}", "{x[0]}" or "{x:>999999999}" in a workspace's
+# label stays as it is written, where str.format would fail, reach into objects or pad for ever.
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def fill(label: str, **values: object) -> str:
-    """Put values into a label such as "Inbjudan till {area}": plain text in, plain text out."""
-    try:
-        return label.format_map(_Values({k: "" if v is None else str(v) for k, v in values.items()}))
-    except (ValueError, IndexError, AttributeError):  # a stray brace or "{0}" in a workspace's label
-        return label
+    """Put values into a label such as "Inbjudan till {area}": plain text in, plain text out.
+
+    An unknown placeholder stays visible rather than failing the document.
+    """
+
+    def put(match: re.Match[str]) -> str:
+        name = match[1]
+        if name is None:
+            return match[0][0]
+        if name not in values:
+            return match[0]
+        value = values[name]
+        return "" if value is None else str(value)
+
+    return _PLACEHOLDER.sub(put, str(label))
 
 
 @lru_cache(maxsize=1024)

@@ -10,6 +10,7 @@ import jinja2
 
 from dialogkit.errors import DialogError, Finding
 from dialogkit.render.templates import WORKSPACE_TEMPLATES, builtin_dir
+from dialogkit.render.words import fill
 
 
 def site_environment(root: Path) -> jinja2.Environment:
@@ -24,13 +25,8 @@ def site_environment(root: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["fill"] = _fill
+    env.filters["fill"] = fill  # plain text in and out, which autoescaping then escapes
     return env
-
-
-def _fill(label: str, **values: Any) -> str:
-    """A label with values put in; the result is plain text that autoescaping escapes."""
-    return str(label).format_map({k: "" if v is None else str(v) for k, v in values.items()})
 
 
 def render_page(env: jinja2.Environment, template: str, view: Mapping[str, Any]) -> str:
