@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -47,12 +49,17 @@ def atomic_file(
 
     Binary, or text in ``encoding`` with newlines as written. ``durable=False`` skips the
     fsync, for a file that can be made again from its source should a crash cut it short.
+    The new file has the mode a plain write would give it (the umask's), or the mode of
+    the file it replaces, so colleagues and web servers can read what dialog writes.
     """
     if within is not None:
         _refuse_escape(path, within)
+    existing = _existing(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _remove_abandoned(path)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path, os.getpid()), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
+        os.fchmod(fd, stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask())
         mode = "wb" if encoding is None else "w"
         with os.fdopen(fd, mode, encoding=encoding, newline=None if encoding is None else "") as handle:
             yield handle
@@ -65,6 +72,68 @@ def atomic_file(
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+TEMP_SUFFIX = ".tmp"  # git-ignored as ".*.tmp" by the workspace's .gitignore
+
+
+def _temp_prefix(path: Path, pid: int) -> str:
+    # The writer's process id in the name tells a later run which leftovers are abandoned.
+    return f".{path.name}.{pid}."
+
+
+def _remove_abandoned(path: Path) -> None:
+    """Remove temporary files a killed run left beside ``path``: those whose writer is gone."""
+    prefix = f".{path.name}."
+    try:
+        names = [n for n in os.listdir(path.parent) if n.startswith(prefix) and n.endswith(TEMP_SUFFIX)]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                (path.parent / name).unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def _existing(path: Path) -> os.stat_result | None:
+    """The status of the file ``path`` replaces; refuses anything but a file or a link (a device, a folder)."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(status.st_mode):
+        return None  # the link is replaced, not followed: the new file gets a plain write's mode
+    if not stat.S_ISREG(status.st_mode):
+        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+        raise DialogError(
+            Finding(str(path), 1, 1, "error", f"refusing to write {path}: it is {kind}; choose a file name")
+        )
+    return status
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux allows (os.umask sets it to read it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _refuse_escape(path: Path, within: Path) -> None:

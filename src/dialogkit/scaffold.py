@@ -7,6 +7,7 @@ from typing import Literal
 
 from dialogkit.errors import UsageError
 from dialogkit.files import WriteOutcome, write_atomic
+from dialogkit.models.config import COUNTRIES
 from dialogkit.pipelines import install_pipeline
 from dialogkit.schema import SCHEMA_DIR, modeline, write_schemas
 
@@ -87,7 +88,11 @@ def init_workspace(
             return [install_pipeline(folder, ci)]
         raise UsageError(f"{folder / 'dialog.yaml'} already exists: this folder is a workspace already")
     w = _WORDS[locale]
-    country = country or COUNTRY_OF_LOCALE[locale]
+    country = (country or COUNTRY_OF_LOCALE[locale]).upper()
+    if country not in COUNTRIES:
+        raise UsageError(
+            f"unknown country '{country}': dialog knows {' and '.join(COUNTRIES)} (their holidays and elections)"
+        )
     if kind == "area":
         process_kind = f"""  kind: area                      # area (rotation) | service (every area every year)
   areas_per_year: 2
@@ -134,7 +139,7 @@ departments:
             folder / "areas.yaml",
             write_atomic(folder / "areas.yaml", f"{modeline('areas', 0)}areas:\n{area_lines}", overwrite=False),
         ),
-        (folder / ".gitignore", write_atomic(folder / ".gitignore", "build/\nraw/\n", overwrite=False)),
+        (folder / ".gitignore", write_atomic(folder / ".gitignore", "build/\nraw/\n.*.tmp\n", overwrite=False)),
     ]
     (folder / "cycles").mkdir(exist_ok=True)
     written.extend(write_schemas(folder / SCHEMA_DIR))

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 from dialogkit.files import WriteOutcome, write_atomic
+from dialogkit.layout import SCHEMA_DIR
 from dialogkit.models import FILE_MODELS
 
-SCHEMA_DIR = "schemas"
+__all__ = ["SCHEMA_DIR", "json_schemas", "modeline", "schema_file", "write_schemas"]
 
 
 def schema_file(name: str) -> str:

@@ -30,7 +30,7 @@ from dialogkit.models.config import COUNTRIES, Body, Department
 from dialogkit.validation import validate
 from dialogkit.yamlload import YamlDocument, decode_utf8, load_yaml, parse_yaml
 
-_YEAR = re.compile(r"\d{4}\Z")
+_YEAR = re.compile(r"[0-9]{4}\Z")  # ASCII digits only: "２０２５" would shadow 2025
 M = TypeVar("M", bound=BaseModel)
 
 

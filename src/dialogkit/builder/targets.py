@@ -17,7 +17,7 @@ SITE = "site"
 CONCLUSIONS = "#conclusions"  # an input that is only the conclusions of a referat.md
 # What a target's output depends on besides its files: the day decides what is overdue and next.
 DATED_KINDS = frozenset({"followup", SITE})
-_YEAR = re.compile(r"\d{4}\Z")
+_YEAR = re.compile(r"[0-9]{4}\Z")  # ASCII digits only: "２０２５" would shadow 2025
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, Wi
 from pydantic_core import PydanticCustomError
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d\Z")
-_MONTH_DAY = re.compile(r"(\d{2})-(\d{2})\Z")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]\Z")
+_MONTH_DAY = re.compile(r"([0-9]{2})-([0-9]{2})\Z")
 
 
 class StrictModel(BaseModel):

@@ -11,11 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from dialogkit.layout import BUILD_DIR
 from dialogkit.planning.scheduler import check_year
 from dialogkit.workspace import Meeting, Workspace
 
 STEPS = ("planned", "survey", "invitation", "minutes", "workgroups", "followup")
-BUILD_DIR = "build"
 
 
 @dataclass(frozen=True)

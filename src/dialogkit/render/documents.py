@@ -9,14 +9,15 @@ from pathlib import Path
 from typing import Literal
 
 from dialogkit.errors import Finding, UsageError
-from dialogkit.render.pipeline import BUILD_DIR, Document, Setting, render_document
+from dialogkit.layout import output_folder
+from dialogkit.render.pipeline import Document, Setting, render_document
 from dialogkit.render.views import MeetingContext, agenda_view, document_title, find_meeting, invitation_view
 from dialogkit.render.words import load_labels
 from dialogkit.workspace import Workspace
 
 MeetingDocument = Literal["invitation", "agenda"]
 MEETING_DOCUMENTS: tuple[MeetingDocument, ...] = ("invitation", "agenda")
-_REF = re.compile(r"(\d{4})/([a-z0-9][a-z0-9-]*)/?\Z")
+_REF = re.compile(r"([0-9]{4})/([a-z0-9][a-z0-9-]*)/?\Z")
 
 
 @dataclass
@@ -43,7 +44,7 @@ def setting_of(ws: Workspace, out: Path | None = None) -> Setting:
         locale=municipality.locale,
         country=municipality.country,
         author=municipality.name,
-        out=(out if out is not None else ws.root / BUILD_DIR).absolute(),
+        out=output_folder(ws.root, out),
     )
 
 

@@ -24,12 +24,12 @@ def build_site(ws: Workspace, out: Path | None = None, today: dt.date | None = N
     overdue; it defaults to the current date.
     """
     from dialogkit.files import write_atomic
-    from dialogkit.render.pipeline import BUILD_DIR
+    from dialogkit.layout import output_folder
     from dialogkit.render.words import load_labels
     from dialogkit.site.html import render_page, site_environment
     from dialogkit.site.views import AREAS_DIR, site_pages
 
-    root = (out if out is not None else ws.root / BUILD_DIR).absolute()
+    root = output_folder(ws.root, out)
     day = today if today is not None else dt.date.today()
     env = site_environment(ws.root)
     written = []
