@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -93,6 +94,11 @@ def write_workspace(tmp_path: Path) -> WriteWorkspace:
         return root
 
     return write
+
+
+def read_markdown(path: Path) -> str:
+    """A Markdown output as a person reads it: table cells without the padding that lines them up."""
+    return re.sub(r" {2,}\|", " |", path.read_text(encoding="utf-8"))
 
 
 def run_dialog(runner: CliRunner, *args: str | Path) -> tuple[int, str]:

@@ -65,8 +65,8 @@ def test_the_overview_comes_first_with_dates_and_key_conclusions(tmp_path: Path)
     items = re.findall(r"^- \*\*(.+)\*\*$", overview, flags=re.MULTILINE)
     assert items[0] == "torsdag 5. mai 2022: Skole og SFO"
     assert items[-1] == "torsdag 4. august 2022: Dialogmøte med hytteeierne"
-    assert "    - Skolevei og trafikksikkerhet ved Nordre skole" in overview
-    assert "    - … og 2 til" in overview
+    assert "  - Skolevei og trafikksikkerhet ved Nordre skole" in overview
+    assert "  - … og 2 til" in overview
 
 
 def test_a_one_off_meeting_uses_its_own_title(copy_example: CopyExample, tmp_path: Path) -> None:

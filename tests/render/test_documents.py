@@ -18,6 +18,7 @@ from dialogkit.formats import parse_formats
 from dialogkit.render.documents import parse_meeting_ref, render_meeting_document
 from dialogkit.render.words import date_in_words
 from dialogkit.workspace import require
+from tests.conftest import read_markdown
 
 from .conftest import PNG, SV_MEETING, MakeWorkspace, docx_paragraphs, pdf_structure, pdf_text
 
@@ -76,10 +77,10 @@ def test_agenda_clock_times_and_leads(sv_workspace: MakeWorkspace) -> None:
     root = sv_workspace()
     rendered = render_meeting_document(require(root), "agenda", 2025, "hogvad", ["md", "docx"])
     assert rendered.warnings == []
-    text = rendered.written[0].read_text(encoding="utf-8")
+    text = read_markdown(rendered.written[0])
     assert "| 18.00–18.10 | Välkommen | Kommunstyrelsens ordförande |" in text
-    assert "| 18.10–19.30 | Synpunkter från enkäten |  |" in text
-    assert "| 19.30–20.00 | Arbetsgrupper bildas |  |" in text
+    assert "| 18.10–19.30 | Synpunkter från enkäten | |" in text
+    assert "| 19.30–20.00 | Arbetsgrupper bildas | |" in text
     assert "Mötet avslutas klockan 20.00." in text
     cells = [t for style, t in docx_paragraphs(rendered.written[1]) if style == "cell"]
     assert cells[:3] == ["Tid", "Punkt", "Ansvarig"]
@@ -95,7 +96,7 @@ def test_agenda_warns_when_items_overrun_the_end(sv_workspace: MakeWorkspace) ->
     assert re.search(
         r"cycles/2025/hogvad/meeting\.yaml:\d+:\d+: warning: .*run 10 minutes past the meeting's end at 20:00", err
     )
-    assert "| 18.30–20.10 | Enkäten |" in (root / "build/2025/hogvad/agenda.md").read_text(encoding="utf-8")
+    assert "| 18.30–20.10 | Enkäten |" in read_markdown(root / "build/2025/hogvad/agenda.md")
 
 
 def test_agenda_overrun_of_the_standard_agenda_points_at_dialog_yaml(sv_workspace: MakeWorkspace) -> None:
@@ -108,10 +109,10 @@ def test_agenda_overrun_of_the_standard_agenda_points_at_dialog_yaml(sv_workspac
 def test_norwegian_agenda(nb_workspace: MakeWorkspace) -> None:
     root = nb_workspace()
     (md,) = render_meeting_document(require(root), "agenda", 2022, "barnehage", ["md"]).written
-    text = md.read_text(encoding="utf-8")
+    text = read_markdown(md)
     assert text.startswith("torsdag 12. mai 2022, klokken 17.00–19.00, Solbakken barnehage")
     assert "| Tid | Sak | Ansvarlig |" in text
-    assert "| 17.30–19.00 | Brukerrådets innspill |  |" in text
+    assert "| 17.30–19.00 | Brukerrådets innspill | |" in text
 
 
 def test_cli_writes_contract_names_and_fails_cleanly(sv_workspace: MakeWorkspace, tmp_path: Path) -> None:
@@ -140,7 +141,7 @@ def test_workspace_labels_override_single_words(sv_workspace: MakeWorkspace) -> 
     root = sv_workspace(**{"templates/labels.yaml": "sv:\n  welcome: Hjärtligt välkomna!\n"})
     (md,) = render_meeting_document(require(root), "invitation", 2025, "hogvad", ["md"]).written
     text = md.read_text(encoding="utf-8")
-    assert text.rstrip().endswith("Hjärtligt välkomna\\!")
+    assert text.rstrip().endswith("Hjärtligt välkomna!")
     assert "# När" in text  # the other labels stay
 
 
@@ -199,7 +200,7 @@ def test_plan_document_with_its_timeline_in_every_format(sv_workspace: MakeWorks
     code, out, _ = dialog(root, "render", "plan", "2025", "--to", "md,html,docx,odt,pdf")
     assert code == 0, out
     build = root / "build" / "2025"
-    markdown = (build / "plan.md").read_text(encoding="utf-8")
+    markdown = read_markdown(build / "plan.md")
     assert "![Tidslinje över årets möten: Träffpunkt Högvad 8 april" in markdown
     assert "| tisdag 8 april 2025 | 18.00–20.00 | Träffpunkt Högvad | Våren |" in markdown
     assert re.search(
@@ -261,5 +262,5 @@ def test_a_broken_workspace_label_does_not_break_the_build(sv_workspace: MakeWor
     root = sv_workspace(**{"templates/labels.yaml": labels})
     (md,) = render_meeting_document(require(root), "invitation", 2025, "hogvad", ["md"]).written
     text = md.read_text(encoding="utf-8")
-    assert "Välkommen \\{unknown\\}\\!" in text
-    assert "Svara \\{0\\} senast \\{date" in text
+    assert "Välkommen {unknown}!" in text
+    assert "Svara {0} senast {date" in text

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from dialogkit.render.documents import render_meeting_document
+from dialogkit.render.words import date_in_words
 from dialogkit.workspace import require
 
 from .conftest import docx_paragraphs
@@ -25,7 +26,9 @@ def test_every_example_meeting_renders(locale: str, tmp_path: Path) -> None:
         for kind in ("invitation", "agenda"):
             if index > 0:  # every meeting through the templates and checks; one through the slow writers
                 (md,) = render_meeting_document(ws, kind, year, area, ["md"], tmp_path).written
-                assert md.stat().st_size > 0
+                text, meeting = md.read_text(encoding="utf-8"), ws.cycles[year].meetings[area].meeting
+                assert meeting is not None and date_in_words(meeting.date, ws.locale) in text
+                assert meeting.place is None or meeting.place in text
                 continue
             pdf, docx = render_meeting_document(ws, kind, year, area, ["pdf", "docx"], tmp_path).written
             reader = PdfReader(pdf)

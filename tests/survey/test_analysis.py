@@ -163,10 +163,10 @@ def test_the_rendered_report_has_charts_with_text_alternatives(sv_workspace: Wor
     assert code == 0, output
     folder = root / "build/2025/hogvad"
     markdown = (folder / "survey-report.md").read_text(encoding="utf-8")
-    assert "![Stapeldiagram\\. Mjöbäck: 2, Överlida: 2, Holsljunga: 2.](survey-localities.png)" in markdown
+    assert "![Stapeldiagram. Mjöbäck: 2, Överlida: 2, Holsljunga: 2.](survey-localities.png)" in markdown
     assert "# Svaren per förvaltning" in markdown and "## Samhällsbyggnadsförvaltningen" in markdown
     assert "Trygghetsvandring föreslås i Mjöbäck och Överlida." in markdown
-    assert "\\=1+1" in markdown  # a resident's "formula" is text in the document
+    assert "=1+1" in markdown  # a resident's "formula" is text in the document
     assert (folder / "survey-localities.png").read_bytes().startswith(b"\x89PNG")
     assert (folder / "survey-report.docx").read_bytes().startswith(b"PK")
 

@@ -6,6 +6,7 @@ import base64
 import copy
 import functools
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from dialogkit.files import write_atomic
 from dialogkit.render import figures, pandoc
 from dialogkit.render.environment import render_markdown
 from dialogkit.render.pdf import compile_pdf
-from dialogkit.render.safety import Checked, ImageFile, check_tree, typst_text
+from dialogkit.render.safety import IMAGE_TYPES, Checked, ImageFile, check_tree, typst_text
 from dialogkit.render.templates import (
     LOGO,
     REFERENCE_DOCX,
@@ -27,10 +28,13 @@ from dialogkit.render.templates import (
 )
 from dialogkit.render.words import load_labels
 
-BUILD_DIR = "build"
 HTML_TEMPLATE = "pandoc/document.html"
 TYPST_TEMPLATE = "pandoc/document.typ"
 FONTS_DIR = "fonts"
+# Pandoc's Markdown with pipe tables, which read well as plain text and on any forge, and
+# dashes and quotes as typed (its "smart" writer would spell "–" as "--").
+MARKDOWN_WRITER = "markdown-smart-simple_tables-multiline_tables-grid_tables"
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 # The PDF is pandoc's Typst and then Typst's compile; pandoc's DOCX writer alone takes a
 # twentieth of a second even for a short document.
@@ -91,12 +95,12 @@ def make_outputs(setting: Setting, doc: Document, formats: Iterable[str]) -> dic
         checked = check_tree(tree, setting.root, doc.source, resources)
         _set_meta(checked.tree, setting, doc.title)
         tidy_headings(checked.tree["blocks"])
-        futures = {fmt: pool.submit(maker) for fmt, maker in _makers(setting, doc, checked, markdown, formats)}
+        beside: dict[str, bytes] = {}  # the Markdown's pictures, named by the file name it gives them
+        futures = {fmt: pool.submit(maker) for fmt, maker in _makers(setting, doc, checked, beside, formats)}
         made = {fmt: future.result() for fmt, future in futures.items()}
     folder = setting.out / doc.folder
     outputs = {folder / f"{doc.name}.{fmt}": made[fmt] for fmt in formats}
-    if "md" in formats:  # the Markdown names its pictures by file name: put them beside it
-        outputs.update((folder / name, data) for name, data in pictures.items())
+    outputs.update((folder / name, data) for name, data in beside.items())
     return outputs
 
 
@@ -108,7 +112,7 @@ def write_outputs(setting: Setting, outputs: Mapping[Path, bytes]) -> list[Path]
 
 
 def _makers(
-    setting: Setting, doc: Document, checked: Checked, markdown: str, formats: tuple[str, ...]
+    setting: Setting, doc: Document, checked: Checked, beside: dict[str, bytes], formats: tuple[str, ...]
 ) -> Iterator[tuple[str, Callable[[], bytes]]]:
     """Per format, longest first, the function that makes its file from the checked tree.
 
@@ -123,7 +127,7 @@ def _makers(
             page = load_labels(setting.root, setting.locale)["page"]
             yield fmt, functools.partial(_pdf, setting, typst_json, files, doc, page)
         elif fmt == "md":
-            yield fmt, functools.partial(str.encode, markdown, "utf-8")
+            yield fmt, functools.partial(_markdown, _writer_json(checked, _file_beside(beside)), doc.source)
         else:
             embedded = embedded or _writer_json(checked, _data_uri)
             if fmt == "html":
@@ -221,6 +225,29 @@ def _typst_image(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]
         return {"t": "RawInline", "c": ["typst", code]}
 
     return node_for
+
+
+def _file_beside(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]], dict[str, Any]]:
+    """Images for the Markdown: files beside it, under their own name where it is plain and unique."""
+
+    def node_for(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
+        own = Path(image.key).name
+        plain = _PLAIN_NAME.match(own) and Path(own).suffix.lower() in IMAGE_TYPES and own not in files
+        name = own if plain else f"image-{len(files) + 1}{image.suffix}"
+        files[name] = image.data
+        node["c"][2][0] = name
+        return node
+
+    return node_for
+
+
+def _markdown(tree_json: bytes, source: str) -> bytes:
+    """Markdown written back from the checked tree, as every other format is.
+
+    Not the template's own Markdown: staff Markdown may hold raw HTML, which pandoc's
+    reader kept as text for the other formats and which a Markdown viewer would run.
+    """
+    return pandoc.write(tree_json, MARKDOWN_WRITER, source, ["--wrap=preserve"])
 
 
 def _html(setting: Setting, tree_json: bytes, source: str) -> bytes:
