@@ -146,7 +146,7 @@ def test_every_finding_is_reported_not_only_the_first(write_workspace: WriteWork
     )
     code, output = run_dialog(runner, "-C", root, "check")
     assert code == 1
-    assert "country" in output and "schema version 2" in output and "ends (17:00) before it starts" in output
+    assert "country" in output and "schema version 2" in output and "ends (17:00) no later than it starts" in output
 
 
 def test_no_workspace_is_a_usage_error(tmp_path: object, runner: CliRunner) -> None:

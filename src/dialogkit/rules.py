@@ -208,7 +208,9 @@ def _meeting_alone(cycle: Cycle, meeting: Meeting, root: Path) -> Iterator[Findi
         if m.date.year != cycle.year:
             yield doc.finding(("date",), f"{m.date} is not in {cycle.year}, the year of the folder it lies in")
         if minutes_of(m.end) <= minutes_of(m.start):
-            yield doc.finding(("end",), f"the meeting ends ({m.end}) before it starts ({m.start})")
+            yield doc.finding(
+                ("end",), f"the meeting ends ({m.end}) no later than it starts ({m.start}): give an end after the start"
+            )
         if m.rsvp_by is not None and m.rsvp_by > m.date:
             yield doc.finding(("rsvp_by",), f"replies are due ({m.rsvp_by}) after the meeting ({m.date})", "warning")
     elif not (meeting.folder / "meeting.yaml").is_file():
