@@ -99,15 +99,14 @@ def _compile(job: Mapping[str, Any]) -> tuple[bytes, list[str]]:
     global _used_here
     root = Path(job["root"])
     main = root / "main.typ"
-    text = main.read_bytes().decode("utf-8")
+    data = main.read_bytes()
     inputs: dict[str, str] = dict(job["inputs"])
     with _lock:
         _used_here = True
         coverage = _coverage(job["font_dir"], job["fallbacks"])
-        lacking = coverage.lacking(text + "".join(inputs.values()), root)
-        shown = fonts.replace(text, lacking)
-        if shown is not text:
-            main.write_bytes(shown.encode("utf-8"))
+        lacking = coverage.lacking(fonts.unusual(data) + "".join(inputs.values()), root)
+        if lacking or fonts.needs_swaps(data):
+            main.write_bytes(fonts.replace(data.decode("utf-8"), lacking).encode("utf-8"))
         compiler = typst.Compiler(font_paths=coverage.fonts, ignore_system_fonts=True)
         pdf, _warnings = compiler.compile_with_warnings(
             input=main,
