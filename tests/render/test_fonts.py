@@ -208,3 +208,17 @@ def test_only_new_characters_are_asked_about(tmp_path: Path) -> None:
     first = len(asked)
     assert coverage.lacking(f"Igen 👍 {PRIVATE}", tmp_path) == [PRIVATE]
     assert len(asked) == first  # known characters are not asked about again
+
+
+def test_the_noto_folders_of_debian_fedora_and_arch_are_found(tmp_path: Path) -> None:
+    for folder in ("truetype/noto", "opentype/noto", "google-noto-sans-fonts", "Noto", "truetype/dejavu"):
+        (tmp_path / folder).mkdir(parents=True)
+
+    found = fonts.noto_folders([str(tmp_path), str(tmp_path / "missing")])
+
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "Noto",
+        "google-noto-sans-fonts",
+        "opentype/noto",
+        "truetype/noto",
+    ]

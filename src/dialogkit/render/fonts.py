@@ -12,9 +12,9 @@ if TYPE_CHECKING:
     from typst import Fonts, PDFStandard
 
 REPLACEMENT = "\ufffd"
-# Inside a text U+FEFF is a zero-width no-break space, which PDF/A forbids (Typst accepts it
-# only where it could be a byte-order mark); U+2060 WORD JOINER is its successor and shows
-# the same: nothing.
+# Inside a text U+FEFF is a zero-width no-break space, which PDF/A forbids as a glyph's text
+# (Typst refuses it in some places, not in others); U+2060 WORD JOINER is its successor and
+# shows the same: nothing.
 SWAPS = {0xFEFF: "\u2060"}
 # The fallback for every script and emoji: the Noto fonts, where a distribution puts them.
 # Debian and Ubuntu: truetype/noto and opentype/noto; Fedora: google-noto-*; Arch: noto*.
@@ -27,7 +27,7 @@ def noto_folders(roots: Iterable[str] = FONT_ROOTS) -> tuple[Path, ...]:
     """The system's Noto font folders, the fallback for what the document's own fonts lack."""
     found: list[Path] = []
     for root in (Path(r).expanduser() for r in roots):
-        for pattern in ("*noto*", "*/*noto*"):
+        for pattern in ("*[Nn][Oo][Tt][Oo]*", "*/*[Nn][Oo][Tt][Oo]*"):
             found.extend(sorted(p for p in root.glob(pattern) if p.is_dir()))
     return tuple(dict.fromkeys(found))
 
