@@ -49,7 +49,7 @@ bench: $(STAMP)
 
 # The fuzzing tests with many more examples than the CI run.
 fuzz: $(STAMP)
-	DIALOG_FUZZ_EXAMPLES=3000 $(BIN)/pytest -q tests/test_hardening.py tests/survey/test_fuzz.py
+	DIALOG_FUZZ_EXAMPLES=3000 $(BIN)/pytest -q tests/test_hardening.py tests/survey/test_fuzz.py tests/render/test_fonts.py
 
 # The README's CLI reference is generated from the Typer app; tests fail when it drifts.
 docs: $(STAMP)

@@ -29,6 +29,10 @@ def test_init_ci_writes_a_pipeline_that_checks_builds_and_publishes(
     assert check in text and "dialog build" in text and "build/" in text
     steps = data["jobs"]["documents"]["steps"] if ci == "github" else data["documents"]["script"]
     assert steps
+    # The PDFs' fallback fonts for other scripts and emoji, installed before the build.
+    assert text.index("apt-get install -y -qq fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji") < text.index(
+        "dialog build"
+    )
 
 
 def test_init_ci_in_an_existing_workspace_adds_only_the_pipeline(tmp_path: Path, runner: CliRunner) -> None:

@@ -30,7 +30,7 @@ def _pdf_text(path: Path) -> str:
 
 def test_example_followup_renders(tmp_path: Path) -> None:
     ws = require(REPO)
-    written = render_followup(ws, 2025, AS_OF, ["docx", "pdf", "html"], tmp_path)
+    written = render_followup(ws, 2025, AS_OF, ["docx", "pdf", "html"], tmp_path).written
     assert written == [tmp_path / "2025" / f"followup.{fmt}" for fmt in ("docx", "pdf", "html")]
 
     docx_text = _docx_text(written[0])
@@ -57,7 +57,7 @@ def test_example_followup_renders(tmp_path: Path) -> None:
 
 
 def test_norwegian_followup_renders(tmp_path: Path) -> None:
-    written = render_followup(require(EXAMPLES["nb"]), 2022, dt.date(2023, 1, 15), ["md"], tmp_path)
+    written = render_followup(require(EXAMPLES["nb"]), 2022, dt.date(2023, 1, 15), ["md"], tmp_path).written
     text = written[0].read_text(encoding="utf-8")
     assert "Tiltak per status" in text
     assert "Frist: 31. oktober 2023" in text  # read back from pandoc's tree: "31." stayed text, not a list
@@ -66,7 +66,7 @@ def test_norwegian_followup_renders(tmp_path: Path) -> None:
 def test_residents_text_is_escaped_in_documents(make_workspace: MakeWorkspace, tmp_path: Path) -> None:
     hostile = HOGVAD_2025.replace("Offert inhämtad", '"<script>alert(1)</script> [klick](javascript:alert(2))"')
     root = make_workspace({"cycles/2025/hogvad/workgroups.yaml": hostile})
-    written = render_followup(require(root), 2025, dt.date(2025, 7, 1), ["html"], tmp_path)
+    written = render_followup(require(root), 2025, dt.date(2025, 7, 1), ["html"], tmp_path).written
     html = written[0].read_text(encoding="utf-8")
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -75,7 +75,7 @@ def test_residents_text_is_escaped_in_documents(make_workspace: MakeWorkspace, t
 
 
 def test_no_chart_without_actions(make_workspace: MakeWorkspace, tmp_path: Path) -> None:
-    written = render_followup(require(make_workspace()), 2023, dt.date(2024, 1, 1), ["md"], tmp_path)
+    written = render_followup(require(make_workspace()), 2023, dt.date(2024, 1, 1), ["md"], tmp_path).written
     text = written[0].read_text(encoding="utf-8")
     assert "followup-chart.png" not in text
     assert "Inga åtgärder är försenade." in text

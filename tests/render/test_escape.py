@@ -109,7 +109,7 @@ def test_tricky_values_survive_typst_as_text(tmp_path: Path) -> None:
     template = builtin_dir() / "pandoc" / "document.typ"
     source = pandoc.write(tree, "typst", "test", pandoc.template_args(template))
     inputs = {"title": "Test", "author": "Test", "lang": "sv", "region": "SE", "page": "Sida"}
-    (tmp_path / "t.pdf").write_bytes(compile_pdf(source, {}, source="test", inputs=inputs))
+    (tmp_path / "t.pdf").write_bytes(compile_pdf(source, {}, source="test", inputs=inputs).data)
     text = " ".join(pdf_text(tmp_path / "t.pdf").split())
     for value in TRICKY:
         assert _expected(value) in text, value

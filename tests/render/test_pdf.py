@@ -15,7 +15,7 @@ INPUTS = {"title": "Inbjudan"}
 def test_a_compile_sees_only_its_own_files() -> None:
     # The compiler is kept between documents; a file of one must not be found by the next.
     pdf = compile_pdf(SOURCE + b'#read("image-1.txt")\n', {"image-1.txt": b"Hej"}, source="a", inputs=INPUTS)
-    assert pdf.startswith(b"%PDF-")
+    assert pdf.data.startswith(b"%PDF-")
     with pytest.raises(DialogError, match="file not found"):
         compile_pdf(SOURCE + b'#read("image-1.txt")\n', {}, source="b", inputs=INPUTS)
 
@@ -25,7 +25,7 @@ def _compile_in_child(queue: multiprocessing.Queue[str]) -> None:
     try:
         compile_pdf(b'#read("/etc/passwd")', {}, source="child", inputs=INPUTS)
     except DialogError as exc:
-        queue.put(f"{pdf[:5]!r} {exc}")
+        queue.put(f"{pdf.data[:5]!r} {exc}")
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")

@@ -148,7 +148,7 @@ STAFF_TEMPLATE = "{{ body|trusted_markdown }}\n"
 def _render_staff(root: Path, body: str, formats: list[str] | None = None) -> dict[str, Path]:
     ws = require(root)
     doc = Document("staff", "staff.md.j2", {"body": body}, "Referat", Path("2025"), "cycles/2025/hogvad/referat.md")
-    written = render_document(setting_of(ws), doc, formats or ALL)
+    written = render_document(setting_of(ws), doc, formats or ALL).written
     return {path.suffix[1:]: path for path in written}
 
 

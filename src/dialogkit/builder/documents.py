@@ -37,7 +37,8 @@ def _survey_report(ws: Workspace, target: Target, formats: tuple[str, ...], out:
     from dialogkit.survey.report import render_survey_report
 
     assert target.year is not None and target.area is not None
-    return render_survey_report(ws, target.year, target.area, formats, out), []
+    rendered = render_survey_report(ws, target.year, target.area, formats, out)
+    return rendered.written, rendered.warnings
 
 
 def _compilation(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> Made:
@@ -52,7 +53,8 @@ def _followup(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path
     from dialogkit.followup.report import render_followup
 
     assert target.year is not None
-    return render_followup(ws, target.year, dt.date.today(), formats, out), []
+    rendered = render_followup(ws, target.year, dt.date.today(), formats, out)
+    return rendered.written, rendered.warnings
 
 
 def _site(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> Made:

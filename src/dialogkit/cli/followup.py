@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dialogkit.cli.app import app, exit_codes, options, say
+from dialogkit.cli.app import app, err, exit_codes, options, say
 
 if TYPE_CHECKING:
     from dialogkit.workspace import Workspace
@@ -64,11 +64,13 @@ def followup(
         if output is FollowupFormat.json:
             report = followup_json(followup_of(workspace, year, _day(as_of)))
         else:
-            written = render_followup(workspace, year, _day(as_of), formats, out)
+            rendered = render_followup(workspace, year, _day(as_of), formats, out)
     if output is FollowupFormat.json:
         typer.echo(json.dumps(report, ensure_ascii=False))
         return
-    _report(workspace, written)
+    for warning in rendered.warnings:
+        err(str(warning))
+    _report(workspace, rendered.written)
 
 
 @app.command()

@@ -8,7 +8,8 @@ import typer
 from dialogkit.cli.app import app, err, exit_codes, options, say
 
 if TYPE_CHECKING:
-    from dialogkit.render.documents import MeetingDocument, Rendered
+    from dialogkit.render.documents import MeetingDocument
+    from dialogkit.render.pipeline import Rendered
     from dialogkit.workspace import Workspace
 
 render_app = typer.Typer(

@@ -125,8 +125,10 @@ def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path 
     with exit_codes():
         formats = parse_formats(to)
         workspace = require(options(ctx).root())
-        written = render_survey_report(workspace, year, area, formats, out)
-    for path in written:
+        rendered = render_survey_report(workspace, year, area, formats, out)
+    for warning in rendered.warnings:
+        err(str(warning))
+    for path in rendered.written:
         say(f"wrote    {workspace.relative(path)}")
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dialogkit.followup.chart import status_chart
 from dialogkit.followup.model import ActionView, FollowUp, GroupView, followup
@@ -16,14 +16,17 @@ from dialogkit.render.figures import Picture
 from dialogkit.render.words import Labels, fill, load_labels
 from dialogkit.workspace import Workspace
 
+if TYPE_CHECKING:
+    from dialogkit.render.pipeline import Rendered
+
 CHART = "followup-chart.png"
 TEMPLATE = "followup.md.j2"
 
 
 def render_followup(
     ws: Workspace, year: int, as_of: dt.date, formats: Iterable[str], out: Path | None = None
-) -> list[Path]:
-    """Render the follow-up of ``year`` as of ``as_of`` to build/YEAR/followup.FORMAT; returns the files."""
+) -> Rendered:
+    """Render the follow-up of ``year`` as of ``as_of`` to build/YEAR/followup.FORMAT."""
     from dialogkit.render.documents import setting_of
     from dialogkit.render.pipeline import Document, render_document
 

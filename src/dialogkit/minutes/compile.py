@@ -15,7 +15,7 @@ from dialogkit.minutes.views import compilation_title, compilation_view, referat
 from dialogkit.minutes.year import YearMinutes, entry_of, year_minutes
 from dialogkit.render import pandoc
 from dialogkit.render.documents import setting_of
-from dialogkit.render.pipeline import Document, Setting, make_outputs, render_document, write_outputs
+from dialogkit.render.pipeline import Document, Rendered, Setting, make_outputs, render_document, write_outputs
 from dialogkit.render.safety import check_tree
 from dialogkit.render.words import Labels, fill, load_labels
 from dialogkit.workspace import CYCLES_DIR, Workspace, require
@@ -73,9 +73,8 @@ def compile_referat(
                 source=f"{CYCLES_DIR}/{year}/case.yaml",
             )
         )
-    setting = setting_of(ws, out)
-    written = [path for paths in _render_all(ws, minutes, setting, documents, formats) for path in paths]
-    return CompileResult(written, warnings)
+    rendered = _render_all(ws, minutes, setting_of(ws, out), documents, formats)
+    return CompileResult(rendered.written, [*warnings, *rendered.warnings])
 
 
 def render_referat(
@@ -106,7 +105,8 @@ def render_referat(
         folder=Path(str(year)) / area_id,
         source=entry.referat.doc.path,
     )
-    return CompileResult(render_document(setting_of(ws, out), doc, formats), warnings)
+    rendered = render_document(setting_of(ws, out), doc, formats)
+    return CompileResult(rendered.written, [*warnings, *rendered.warnings])
 
 
 def _compilation(ws: Workspace, labels: Labels, minutes: YearMinutes) -> Document:
@@ -164,7 +164,7 @@ def _check_texts(ws: Workspace, minutes: YearMinutes) -> None:
 
 def _render_all(
     ws: Workspace, minutes: YearMinutes, setting: Setting, documents: list[Document], formats: tuple[str, ...]
-) -> list[list[Path]]:
+) -> Rendered:
     """Make every document, then write them: a failing one leaves no file of the others."""
     with ThreadPoolExecutor(max_workers=len(documents)) as pool:
         futures = [pool.submit(make_outputs, setting, doc, formats) for doc in documents]
@@ -176,4 +176,5 @@ def _render_all(
             _check_texts(ws, minutes)
             raise
         made.extend(future.result() for future in futures[1:])
-    return [write_outputs(setting, outputs) for outputs in made]
+    written = [path for outputs in made for path in write_outputs(setting, outputs)]
+    return Rendered(written, [w for outputs in made for w in outputs.warnings])

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from dialogkit.errors import Finding, UsageError
 from dialogkit.layout import output_folder
-from dialogkit.render.pipeline import Document, Setting, render_document
+from dialogkit.render.pipeline import Document, Rendered, Setting, render_document
 from dialogkit.render.views import MeetingContext, agenda_view, document_title, find_meeting, invitation_view
 from dialogkit.render.words import load_labels
 from dialogkit.workspace import Workspace
@@ -18,14 +17,6 @@ from dialogkit.workspace import Workspace
 MeetingDocument = Literal["invitation", "agenda"]
 MEETING_DOCUMENTS: tuple[MeetingDocument, ...] = ("invitation", "agenda")
 _REF = re.compile(r"([0-9]{4})/([a-z0-9][a-z0-9-]*)/?\Z")
-
-
-@dataclass
-class Rendered:
-    """What rendering did: the files written and any warnings (errors are raised)."""
-
-    written: list[Path] = field(default_factory=list)
-    warnings: list[Finding] = field(default_factory=list)
 
 
 def parse_meeting_ref(text: str) -> tuple[int, str]:
@@ -69,4 +60,5 @@ def render_meeting_document(
         folder=Path(str(year)) / area_id,
         source=ctx.file,
     )
-    return Rendered(render_document(setting_of(ws, out), doc, formats), warnings)
+    rendered = render_document(setting_of(ws, out), doc, formats)
+    return Rendered(rendered.written, [*warnings, *rendered.warnings])

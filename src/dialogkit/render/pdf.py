@@ -10,22 +10,25 @@ import sys
 import tempfile
 import threading
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dialogkit.errors import DialogError, Finding
+from dialogkit.render import fonts
 
 if TYPE_CHECKING:
-    from typst import Compiler, PDFStandard
+    from typst import PDFStandard
 
 # PDF/A-2a is the archival profile with tagged structure; PDF/UA-1 adds the accessibility
 # rules (title shown, language, alt text). Typst checks both while it writes the file.
 PDF_STANDARDS: list[PDFStandard] = ["a-2a", "ua-1"]
 _OUTPUT = "out.pdf"
 
-# One compiler per font folder and process: it keeps the fonts and what Typst has already
-# laid out (hyphenation, the template), which makes a short document several times faster.
-_compilers: dict[tuple[Any, ...], Compiler] = {}
+# The fonts found and what they show, once per set of font folders and process. Each compile
+# gets a compiler of its own (a millisecond), so nothing of one document, not even a failed
+# one's state, reaches the next; what Typst has laid out before is kept by Typst itself.
+_coverages: dict[tuple[Any, ...], fonts.Coverage] = {}
 _lock = threading.Lock()
 # Typst's worker threads do not survive a fork: a process forked after this one compiled
 # would wait for them forever, so such a process compiles in a fresh one instead.
@@ -37,10 +40,18 @@ def _after_fork() -> None:
     global _inherited, _used_here
     _inherited = _inherited or _used_here
     _used_here = False
-    _compilers.clear()
+    _coverages.clear()
 
 
 os.register_at_fork(after_in_child=_after_fork)
+
+
+@dataclass(frozen=True)
+class CompiledPdf:
+    """A PDF and the warnings compiling it gave."""
+
+    data: bytes
+    warnings: list[Finding] = field(default_factory=list)
 
 
 def compile_pdf(
@@ -50,58 +61,74 @@ def compile_pdf(
     source: str,
     inputs: Mapping[str, str],
     font_dir: Path | None = None,
-) -> bytes:
+) -> CompiledPdf:
     """Compile Typst to an archival, accessible PDF.
 
     The compiler's root is a fresh temporary folder holding only ``files`` (the images),
     so even Typst code that got into the document could read nothing else. ``inputs`` reach
-    the template as ``sys.inputs`` (title, author, language), never as Typst code.
+    the template as ``sys.inputs`` (title, author, language), never as Typst code. Text is
+    set in the template's fonts, the workspace's ``font_dir`` and the system's Noto fonts;
+    a character none of them has is shown as U+FFFD, with a warning that names ``source``.
     """
     with tempfile.TemporaryDirectory(prefix="dialog-typst-") as folder:
         root = Path(folder)
         for name, data in files.items():
             (root / name).write_bytes(data)
         (root / "main.typ").write_bytes(typst_source)
-        job = {"root": folder, "inputs": dict(inputs), "font_dir": str(font_dir) if font_dir else None}
+        job = {
+            "root": folder,
+            "inputs": dict(inputs),
+            "font_dir": str(font_dir) if font_dir else None,
+            "fallbacks": [str(p) for p in fonts.default_noto_folders()],
+        }
         if _inherited:
-            pdf = _compile_in_new_process(job, source)
+            pdf, lacking = _compile_in_new_process(job, source)
         else:
             try:
-                pdf = _compile(job)
+                pdf, lacking = _compile(job)
             except RuntimeError as exc:  # typst.TypstError
                 raise DialogError(_finding(source, _message(exc))) from None
-    return pdf
+    warnings = [Finding(source, 1, 1, "warning", fonts.describe(lacking))] if lacking else []
+    return CompiledPdf(pdf, warnings)
 
 
-def _compile(job: Mapping[str, Any]) -> bytes:
+def _compile(job: Mapping[str, Any]) -> tuple[bytes, list[str]]:
+    """The PDF, and the characters shown as U+FFFD because no font has them."""
+    import typst
+
     global _used_here
     root = Path(job["root"])
+    main = root / "main.typ"
+    data = main.read_bytes()
+    inputs: dict[str, str] = dict(job["inputs"])
     with _lock:
         _used_here = True
-        pdf, _warnings = _compiler(job["font_dir"]).compile_with_warnings(
-            input=root / "main.typ",
+        coverage = _coverage(job["font_dir"], job["fallbacks"])
+        lacking = coverage.lacking(fonts.unusual(data) + "".join(inputs.values()), root)
+        if lacking or fonts.needs_swaps(data):
+            main.write_bytes(fonts.replace(data.decode("utf-8"), lacking).encode("utf-8"))
+        compiler = typst.Compiler(font_paths=coverage.fonts, ignore_system_fonts=True)
+        pdf, _warnings = compiler.compile_with_warnings(
+            input=main,
             root=root,
             format="pdf",
             pdf_standards=PDF_STANDARDS,
-            sys_inputs=dict(job["inputs"]),
+            sys_inputs={key: fonts.replace(value, lacking) for key, value in inputs.items()},
             timestamp=_timestamp(),
         )
     if not isinstance(pdf, bytes):
         raise RuntimeError("typst made no PDF")
-    return pdf
+    return pdf, lacking
 
 
-def _compiler(font_dir: str | None) -> Compiler:
-    import typst
-
-    fonts = Path(font_dir) if font_dir else None
-    key = (font_dir, *_font_stamp(fonts))
-    compiler = _compilers.get(key)
-    if compiler is None:
-        found = typst.Fonts(include_system_fonts=False, font_paths=[fonts] if fonts else [])
-        compiler = typst.Compiler(font_paths=found, ignore_system_fonts=True)
-        _compilers[key] = compiler
-    return compiler
+def _coverage(font_dir: str | None, fallbacks: list[str]) -> fonts.Coverage:
+    """The fonts (found again when a workspace font changes) and what they show."""
+    key = (font_dir, *_font_stamp(Path(font_dir) if font_dir else None), *fallbacks)
+    coverage = _coverages.get(key)
+    if coverage is None:
+        found = fonts.discover([*([font_dir] if font_dir else []), *fallbacks])
+        coverage = _coverages[key] = fonts.Coverage(found, PDF_STANDARDS)
+    return coverage
 
 
 def _font_stamp(font_dir: Path | None) -> list[tuple[str, int, int]]:
@@ -115,7 +142,7 @@ def _font_stamp(font_dir: Path | None) -> list[tuple[str, int, int]]:
     return stamps
 
 
-def _compile_in_new_process(job: Mapping[str, Any], source: str) -> bytes:
+def _compile_in_new_process(job: Mapping[str, Any], source: str) -> tuple[bytes, list[str]]:
     code = "from dialogkit.render.pdf import compile_job_from_stdin; compile_job_from_stdin()"
     try:
         done = subprocess.run(
@@ -125,18 +152,21 @@ def _compile_in_new_process(job: Mapping[str, Any], source: str) -> bytes:
         raise DialogError(_finding(source, f"typst did not run: {exc}")) from None
     if done.returncode != 0:
         raise DialogError(_finding(source, done.stderr.decode("utf-8", "replace").strip()))
-    return (Path(job["root"]) / _OUTPUT).read_bytes()
+    lacking: list[str] = json.loads(done.stdout)
+    return (Path(job["root"]) / _OUTPUT).read_bytes(), lacking
 
 
 def compile_job_from_stdin() -> None:
-    """A fresh process's half of :func:`_compile_in_new_process`: the PDF goes beside main.typ."""
+    """A fresh process's half of :func:`_compile_in_new_process`: the PDF goes beside main.typ,
+    the characters shown as U+FFFD to standard output."""
     job = json.loads(sys.stdin.buffer.read())
     try:
-        pdf = _compile(job)
+        pdf, lacking = _compile(job)
     except RuntimeError as exc:
         sys.stderr.write(_message(exc))
         raise SystemExit(1) from None
     (Path(job["root"]) / _OUTPUT).write_bytes(pdf)
+    sys.stdout.write(json.dumps(lacking))
 
 
 def _finding(source: str, message: str) -> Finding:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dialogkit.errors import Finding
 from dialogkit.files import write_atomic
 from dialogkit.render import figures, pandoc
 from dialogkit.render.environment import render_markdown
-from dialogkit.render.pdf import compile_pdf
+from dialogkit.render.pdf import CompiledPdf, compile_pdf
 from dialogkit.render.safety import IMAGE_TYPES, Checked, ImageFile, check_tree, typst_text
 from dialogkit.render.templates import (
     LOGO,
@@ -71,12 +72,29 @@ class Setting:
         return f"{self.locale}-{self.country}"
 
 
-def render_document(setting: Setting, doc: Document, formats: Iterable[str]) -> list[Path]:
-    """Render ``doc`` to each format; returns the files written, in the order of ``formats``."""
-    return write_outputs(setting, make_outputs(setting, doc, formats))
+@dataclass
+class Rendered:
+    """What rendering did: the files written and any warnings (errors are raised)."""
+
+    written: list[Path] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
 
 
-def make_outputs(setting: Setting, doc: Document, formats: Iterable[str]) -> dict[Path, bytes]:
+@dataclass(frozen=True)
+class Outputs:
+    """The files of one document, made in memory, and the warnings making them gave."""
+
+    files: dict[Path, bytes]
+    warnings: list[Finding]
+
+
+def render_document(setting: Setting, doc: Document, formats: Iterable[str]) -> Rendered:
+    """Render ``doc`` to each format; the files written are in the order of ``formats``."""
+    outputs = make_outputs(setting, doc, formats)
+    return Rendered(write_outputs(setting, outputs), outputs.warnings)
+
+
+def make_outputs(setting: Setting, doc: Document, formats: Iterable[str]) -> Outputs:
     """The files of ``doc`` in each format, in memory: nothing is written until all of them are made."""
     formats = tuple(formats)
     # No more writers at once than cores, longest first (see _LONGEST_FIRST): a long
@@ -98,22 +116,27 @@ def make_outputs(setting: Setting, doc: Document, formats: Iterable[str]) -> dic
         beside: dict[str, bytes] = {}  # the Markdown's pictures, named by the file name it gives them
         futures = {fmt: pool.submit(maker) for fmt, maker in _makers(setting, doc, checked, beside, formats)}
         made = {fmt: future.result() for fmt, future in futures.items()}
+    warnings = [w for result in made.values() if isinstance(result, CompiledPdf) for w in result.warnings]
     folder = setting.out / doc.folder
-    outputs = {folder / f"{doc.name}.{fmt}": made[fmt] for fmt in formats}
-    outputs.update((folder / name, data) for name, data in beside.items())
-    return outputs
+    files = {folder / f"{doc.name}.{fmt}": _data(made[fmt]) for fmt in formats}
+    files.update((folder / name, data) for name, data in beside.items())
+    return Outputs(files, warnings)
 
 
-def write_outputs(setting: Setting, outputs: Mapping[Path, bytes]) -> list[Path]:
+def write_outputs(setting: Setting, outputs: Outputs) -> list[Path]:
     """Write files made by :func:`make_outputs`; returns their paths."""
-    for path, data in outputs.items():
+    for path, data in outputs.files.items():
         write_atomic(path, data, within=setting.out)
-    return list(outputs)
+    return list(outputs.files)
+
+
+def _data(made: bytes | CompiledPdf) -> bytes:
+    return made.data if isinstance(made, CompiledPdf) else made
 
 
 def _makers(
     setting: Setting, doc: Document, checked: Checked, beside: dict[str, bytes], formats: tuple[str, ...]
-) -> Iterator[tuple[str, Callable[[], bytes]]]:
+) -> Iterator[tuple[str, Callable[[], bytes | CompiledPdf]]]:
     """Per format, longest first, the function that makes its file from the checked tree.
 
     Each tree's JSON is made when its first format comes up, so the PDF's writer starts
@@ -274,7 +297,7 @@ def _typst_size(width: str | None) -> str:
     return f", width: {width}"
 
 
-def _pdf(setting: Setting, tree_json: bytes, files: Mapping[str, bytes], doc: Document, page_label: str) -> bytes:
+def _pdf(setting: Setting, tree_json: bytes, files: Mapping[str, bytes], doc: Document, page_label: str) -> CompiledPdf:
     template = find_template_file(setting.root, TYPST_TEMPLATE)
     source = pandoc.write(tree_json, "typst", doc.source, pandoc.template_args(template))
     fonts = setting.root / WORKSPACE_TEMPLATES / FONTS_DIR

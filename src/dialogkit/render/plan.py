@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from dialogkit.render.documents import Rendered, setting_of
-from dialogkit.render.pipeline import Document, render_document
+from dialogkit.render.documents import setting_of
+from dialogkit.render.pipeline import Document, Rendered, render_document
 from dialogkit.render.timeline import TimelineMeeting, TimelineSpan, timeline_png
 from dialogkit.render.words import Labels, clock, date_in_words, load_labels, month_name, short_date
 from dialogkit.workspace import Workspace
@@ -66,7 +66,8 @@ def render_plan(ws: Workspace, year: int, formats: Iterable[str], out: Path | No
         source=f"cycles/{year}/plan.yaml",
         resources=resources,
     )
-    return Rendered(render_document(setting_of(ws, out), doc, formats), list(plan.warnings))
+    rendered = render_document(setting_of(ws, out), doc, formats)
+    return Rendered(rendered.written, [*plan.warnings, *rendered.warnings])
 
 
 def _season(labels: Labels, name: str | None) -> str | None:

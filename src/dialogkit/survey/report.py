@@ -6,12 +6,15 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dialogkit.render.figures import Picture
 from dialogkit.render.words import fill, load_labels
 from dialogkit.survey.analysis import SurveyAnalysis, analyse_year
 from dialogkit.workspace import Workspace
+
+if TYPE_CHECKING:
+    from dialogkit.render.pipeline import Rendered
 
 TEMPLATE = "survey-report.md.j2"
 NAME = "survey-report"
@@ -70,14 +73,14 @@ def bar_chart_png(counts: Sequence[tuple[str, int]]) -> bytes:
 
 def render_survey_report(
     workspace: Workspace, year: int, area: str | None, formats: Iterable[str], out: Path | None = None
-) -> list[Path]:
+) -> Rendered:
     """Render build/YEAR/AREA/survey-report.FORMAT for one meeting, or each meeting with answers."""
     from dialogkit.render.documents import setting_of
-    from dialogkit.render.pipeline import Document, render_document
+    from dialogkit.render.pipeline import Document, Rendered, render_document
 
     formats = tuple(formats)
     labels = load_labels(workspace.root, workspace.locale)
-    written: list[Path] = []
+    result = Rendered()
     for analysis in analyse_year(workspace, year, area):
         view = report_view(analysis, labels, workspace.config.municipality.name)
         resources: dict[str, Picture] = {}
@@ -94,5 +97,7 @@ def render_survey_report(
             source=f"cycles/{year}/{analysis.area}/survey/responses.csv",
             resources=resources,
         )
-        written.extend(render_document(setting_of(workspace, out), doc, formats))
-    return written
+        rendered = render_document(setting_of(workspace, out), doc, formats)
+        result.written.extend(rendered.written)
+        result.warnings.extend(rendered.warnings)
+    return result
