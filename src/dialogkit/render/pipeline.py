@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from dialogkit.files import write_atomic
+from dialogkit.inputs import carry
 from dialogkit.render import figures, pandoc
 from dialogkit.render.environment import render_markdown
 from dialogkit.render.pdf import compile_pdf
@@ -21,16 +22,16 @@ from dialogkit.render.templates import (
     LOGO,
     REFERENCE_DOCX,
     REFERENCE_ODT,
-    WORKSPACE_TEMPLATES,
-    find_template_file,
+    has_workspace_asset,
+    pandoc_template,
     workspace_asset,
+    workspace_fonts,
 )
 from dialogkit.render.words import load_labels
 
 BUILD_DIR = "build"
 HTML_TEMPLATE = "pandoc/document.html"
 TYPST_TEMPLATE = "pandoc/document.typ"
-FONTS_DIR = "fonts"
 _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 # The PDF is pandoc's Typst and then Typst's compile; pandoc's DOCX writer alone takes a
 # twentieth of a second even for a short document.
@@ -80,18 +81,19 @@ def make_outputs(setting: Setting, doc: Document, formats: Iterable[str]) -> dic
     with ThreadPoolExecutor(max_workers=max(1, min(len(formats), _CORES))) as pool:
         # Pictures are drawn while pandoc parses: the parse waits on a process, not on Python.
         drawn = {name: pool.submit(figures.draw, data) for name, data in doc.resources.items() if callable(data)}
-        markdown = render_markdown(setting.root, doc.template, {**doc.view, "logo": _logo_name(setting.root)})
+        logo = has_workspace_asset(setting.root, LOGO)
+        markdown = render_markdown(setting.root, doc.template, {**doc.view, "logo": LOGO if logo else None})
         tree = pandoc.parse_markdown(markdown, doc.source)
         pictures = {name: data for name, data in doc.resources.items() if isinstance(data, bytes)}
         pictures.update((name, future.result()) for name, future in drawn.items())
-        resources = dict(pictures)
-        logo = workspace_asset(setting.root, LOGO)
-        if logo is not None:
-            resources[LOGO] = logo.read_bytes()
+        resources: dict[str, bytes | Callable[[], bytes | None]] = dict(pictures)
+        if logo:  # read when the document shows it: only then is it the document's input
+            resources[LOGO] = functools.partial(workspace_asset, setting.root, LOGO)
         checked = check_tree(tree, setting.root, doc.source, resources)
         _set_meta(checked.tree, setting, doc.title)
         tidy_headings(checked.tree["blocks"])
-        futures = {fmt: pool.submit(maker) for fmt, maker in _makers(setting, doc, checked, markdown, formats)}
+        # carry: the workspace files each format reads are inputs of this document too.
+        futures = {fmt: pool.submit(carry(maker)) for fmt, maker in _makers(setting, doc, checked, markdown, formats)}
         made = {fmt: future.result() for fmt, future in futures.items()}
     folder = setting.out / doc.folder
     outputs = {folder / f"{doc.name}.{fmt}": made[fmt] for fmt in formats}
@@ -131,10 +133,6 @@ def _makers(
             else:
                 reference = REFERENCE_DOCX if fmt == "docx" else REFERENCE_ODT
                 yield fmt, functools.partial(_office, setting, embedded, doc.source, fmt, reference)
-
-
-def _logo_name(root: Path) -> str | None:
-    return LOGO if workspace_asset(root, LOGO) is not None else None
 
 
 def tidy_headings(blocks: list[Any]) -> None:
@@ -224,16 +222,15 @@ def _typst_image(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]
 
 
 def _html(setting: Setting, tree_json: bytes, source: str) -> bytes:
-    template = find_template_file(setting.root, HTML_TEMPLATE)
-    return pandoc.write(
-        tree_json, "html5", source, [*pandoc.template_args(template), "--shift-heading-level-by=1", "--wrap=none"]
-    )
+    files = pandoc_template(setting.root, HTML_TEMPLATE)
+    args = [*pandoc.template_args(next(iter(files))), "--shift-heading-level-by=1", "--wrap=none"]
+    return pandoc.write(tree_json, "html5", source, args, files)
 
 
 def _office(setting: Setting, tree_json: bytes, source: str, to: str, reference_name: str) -> bytes:
-    return pandoc.write(
-        tree_json, to, source, pandoc.template_args(None, workspace_asset(setting.root, reference_name))
-    )
+    reference = workspace_asset(setting.root, reference_name)
+    files = {reference_name: reference} if reference is not None else {}
+    return pandoc.write(tree_json, to, source, pandoc.template_args(None, next(iter(files), None)), files)
 
 
 def _typst_string(value: str) -> str:
@@ -248,9 +245,8 @@ def _typst_size(width: str | None) -> str:
 
 
 def _pdf(setting: Setting, tree_json: bytes, files: Mapping[str, bytes], doc: Document, page_label: str) -> bytes:
-    template = find_template_file(setting.root, TYPST_TEMPLATE)
-    source = pandoc.write(tree_json, "typst", doc.source, pandoc.template_args(template))
-    fonts = setting.root / WORKSPACE_TEMPLATES / FONTS_DIR
+    templates = pandoc_template(setting.root, TYPST_TEMPLATE)
+    source = pandoc.write(tree_json, "typst", doc.source, pandoc.template_args(next(iter(templates))), templates)
     inputs = {
         "title": doc.title,
         "author": setting.author,
@@ -258,4 +254,4 @@ def _pdf(setting: Setting, tree_json: bytes, files: Mapping[str, bytes], doc: Do
         "region": setting.country,
         "page": page_label,
     }
-    return compile_pdf(source, files, source=doc.source, inputs=inputs, font_dir=fonts if fonts.is_dir() else None)
+    return compile_pdf(source, files, source=doc.source, inputs=inputs, font_dir=workspace_fonts(setting.root))
