@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from dialogkit.builder.manifest import Manifest, build_lock, input_digest, tree_digest
+from dialogkit.builder.manifest import Manifest, build_lock, tree_digest
 from dialogkit.builder.targets import DATED_KINDS, Target, cycle_years, targets
 from dialogkit.errors import DialogError, UsageError
-from dialogkit.layout import BUILD_DIR, WORKSPACE_TEMPLATES, builtin_templates
+from dialogkit.inputs import recording
+from dialogkit.layout import BUILD_DIR, builtin_templates
 
 if TYPE_CHECKING:
     from dialogkit.render.figures import Painter
@@ -32,6 +33,7 @@ class Outcome:
     outputs: list[Path] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    inputs: dict[str, str] = field(default_factory=dict)  # the workspace files it read: name -> stamp
 
 
 @dataclass
@@ -50,12 +52,12 @@ class BuildReport:
 class Plan:
     """The targets of a build, split into those to make and those already up to date."""
 
-    todo: list[tuple[Target, str]]
+    todo: list[tuple[Target, str]]  # each with its salt: what its output depends on besides its inputs
     fresh: list[Target]
 
 
 def plan_build(root: Path, years: Sequence[int], formats: Sequence[str], manifest: Manifest, *, force: bool) -> Plan:
-    """Decide what to build: a target whose inputs hash as recorded, with its files present, is skipped."""
+    """Decide what to build: a target whose recorded inputs hash as they did, with its files present, is skipped."""
 
     have = cycle_years(root)
     unknown = [y for y in years if y not in have]
@@ -63,16 +65,18 @@ def plan_build(root: Path, years: Sequence[int], formats: Sequence[str], manifes
         raise UsageError(
             f"no cycle for {', '.join(map(str, unknown))} (cycles/YEAR/ folders: {', '.join(map(str, have)) or 'none'})"
         )
-    salt = "\0".join([",".join(formats), tree_digest(builtin_templates()), tree_digest(root / WORKSPACE_TEMPLATES)])
+    # The built-in templates change with dialog itself (or in an editable install); the
+    # workspace's own templates are inputs that the documents record when they read them.
+    salt = "\0".join([",".join(formats), tree_digest(builtin_templates())])
     today = dt.date.today().isoformat()
     todo, fresh = [], []
     for target in targets(root, list(years) or have):
         dated = today if target.kind in DATED_KINDS else ""
-        digest = input_digest(target.inputs, f"{salt}\0{target.kind}\0{dated}", manifest.file_digest)
-        if not force and manifest.up_to_date(target.key, digest):
+        target_salt = f"{salt}\0{target.kind}\0{dated}"
+        if not force and manifest.up_to_date(target.key, target_salt):
             fresh.append(target)
         else:
-            todo.append((target, digest))
+            todo.append((target, target_salt))
     return Plan(todo, fresh)
 
 
@@ -100,9 +104,9 @@ def build(
             on_event(outcome)
         try:
             if plan.todo:
-                for outcome, digest in _run_all(root, plan.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
+                for outcome, salt in _run_all(root, plan.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
                     if outcome.status == "built":
-                        manifest.record(outcome.target.key, digest, outcome.outputs)
+                        manifest.record(outcome.target.key, salt, outcome.inputs, outcome.outputs)
                     else:
                         manifest.forget(outcome.target.key)
                     outcomes.append(outcome)
@@ -185,7 +189,8 @@ def make(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> 
 
     start = time.perf_counter()
     try:
-        outputs, findings = MAKERS[target.kind](ws, target, formats, out)
+        with recording() as used:
+            outputs, findings = MAKERS[target.kind](ws, target, formats, out)
     except DialogError as exc:
         return Outcome(target, "failed", messages=[str(f) for f in exc.findings], seconds=time.perf_counter() - start)
     except UsageError as exc:
@@ -197,4 +202,4 @@ def make(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> 
         where = f"{Path(last.filename).name}:{last.lineno}"
         message = f"internal error ({type(exc).__name__}: {exc} at {where}); please report it"
         return Outcome(target, "failed", messages=[message], seconds=time.perf_counter() - start)
-    return Outcome(target, "built", outputs, [str(f) for f in findings], time.perf_counter() - start)
+    return Outcome(target, "built", outputs, [str(f) for f in findings], time.perf_counter() - start, used)
