@@ -119,13 +119,13 @@ def build(
 def _run_all(
     root: Path, todo: list[tuple[Target, str]], formats: tuple[str, ...], out: Path, jobs: int
 ) -> Iterator[tuple[Outcome, str]]:
-    """Load the workspace and run the targets, in ``jobs`` processes; yields (outcome, digest) as they finish."""
+    """Load the workspace and run the targets, in ``jobs`` processes; yields (outcome, salt) as they finish."""
     from dialogkit.workspace import require
 
     if jobs <= 1 or len(todo) <= 1:
         ws = require(root)
-        for target, digest in todo:
-            yield make(ws, target, formats, out), digest
+        for target, salt in todo:
+            yield make(ws, target, formats, out), salt
         return
     with ExitStack() as stack:
         painter = None
