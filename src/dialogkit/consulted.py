@@ -20,7 +20,6 @@ from dialogkit.errors import DialogError
 T = TypeVar("T")
 K = TypeVar("K")
 V = TypeVar("V")
-_NO_DEFAULT: Any = object()
 
 
 class Snapshot:
@@ -62,9 +61,12 @@ class Consults(Protocol):
 
 
 class Consulted(Generic[T]):
-    """A field loaded from ``file`` (relative to its owner's folder); reading it records the file."""
+    """A dataclass field loaded from ``file`` (in its owner's folder); reading it records the file.
 
-    def __init__(self, file: str, default: T = _NO_DEFAULT) -> None:
+    ``default`` is the field's value when the file is missing: dataclasses ask for it.
+    """
+
+    def __init__(self, file: str, default: T) -> None:
         self.file = file
         self.default = default
 
@@ -77,8 +79,6 @@ class Consulted(Generic[T]):
     def __get__(self, obj: Consults, objtype: Any = None) -> T: ...
     def __get__(self, obj: Consults | None, objtype: Any = None) -> T:
         if obj is None:  # a dataclass asks for the field's default
-            if self.default is _NO_DEFAULT:
-                raise AttributeError(self.slot)
             return self.default
         obj.consult(self.file)
         value: T = getattr(obj, self.slot)
