@@ -28,15 +28,18 @@ class Snapshot:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.stamps: dict[str, str] = {}
+        self._folders: dict[str, inputs.Look] = {}  # looked up while loading, for the files in them
 
     def look(self, name: str) -> inputs.Look:
         """Look the path up (see :func:`inputs.look`) and keep its stamp for the documents that consult it."""
         try:
-            found = inputs.look(self.root, name)
+            found = inputs.look(self.root, name, within=self._folders.get(posixpath.dirname(name)))
         except DialogError:
             self.stamps[name] = inputs.UNSAFE
             raise
         self.stamps[name] = found.stamp
+        if found.stamp == inputs.FOLDER:
+            self._folders[name] = found
         return found
 
     def listing(self, name: str) -> list[str] | None:

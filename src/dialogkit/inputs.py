@@ -81,10 +81,13 @@ def note(name: str, stamp: str) -> None:
         found.setdefault(name, stamp)
 
 
-def look(root: Path, name: str) -> Look:
-    """Where the workspace path ``name`` really is; raises a finding when it may not be read."""
+def look(root: Path, name: str, *, within: Look | None = None) -> Look:
+    """Where the workspace path ``name`` really is; raises a finding when it may not be read.
+
+    ``within``, the look of the folder ``name`` is in, saves looking that folder up again.
+    """
     try:
-        found = _look(root, name)
+        found = _look(root, name, within)
     except DialogError:
         note(name, UNSAFE)
         raise
@@ -180,18 +183,16 @@ def unsafe_links(root: Path) -> list[Finding]:
     """A finding for each link out of the workspace and each special file where dialog reads files."""
     findings: list[Finding] = []
     for top in (CONFIG_FILE, AREAS_FILE, WORKSPACE_TEMPLATES, CYCLES_DIR):
-        findings.extend(_walk(root, top))
+        path = root / top
+        if path.is_symlink() or (path.exists() and not (path.is_dir() or path.is_file())):
+            findings.extend(_refusal(root, top))
+        elif path.is_dir():
+            findings.extend(_walk(root, top))
     return findings
 
 
 def _walk(root: Path, name: str) -> Iterator[Finding]:
-    path = root / name
-    if path.is_symlink() or (path.exists() and not (path.is_dir() or path.is_file())):
-        yield from _refusal(root, name)
-        return
-    if not path.is_dir():
-        return
-    with os.scandir(path) as entries:
+    with os.scandir(os.path.join(root, name)) as entries:
         # DirEntry answers from the folder listing: no stat for the files that are what they seem.
         found = sorted((e.name, e.is_symlink(), e.is_dir(), e.is_file()) for e in entries if e.name != RAW_DIR)
     for entry, link, folder, file in found:
@@ -208,12 +209,14 @@ def _refusal(root: Path, name: str) -> Iterator[Finding]:
         yield from exc.findings
 
 
-def _look(root: Path, name: str) -> Look:
+def _look(root: Path, name: str, within: Look | None = None) -> Look:
     base = _real_root(str(root))
     parts = _parts(name)
     path = base
+    if within is not None and within.stamp == FOLDER and within.path is not None and parts:
+        path, parts = str(within.path), parts[-1:]  # the folder is known: only the last part is new
     for index, part in enumerate(parts):
-        path = os.path.join(path, part)
+        path = f"{path}/{part}"
         try:
             info = os.lstat(path)
         except (FileNotFoundError, NotADirectoryError):
@@ -246,7 +249,7 @@ def _stamped(base: str, name: str, real: str, info: os.stat_result, *, via_link:
         return Look(Path(real), FOLDER, info.st_mtime_ns)
     if not stat.S_ISREG(info.st_mode):
         raise DialogError(_special(name, info.st_mode))
-    inside = os.path.relpath(real, base).split(os.sep)
+    inside = real[len(base) + 1 :].split("/")  # real is below base: a link out was refused before
     if RAW_DIR in inside[:-1]:
         message = (
             f"{name} is in a raw/ folder: raw survey exports hold personal data and are never read into "
