@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from dialogkit.errors import Finding
+from dialogkit.inputs import unsafe_links
 from dialogkit.layout import RAW_DIR
 from dialogkit.workspace import load
 
@@ -18,6 +19,7 @@ def check(root: Path) -> list[Finding]:
     """Validate the whole workspace at ``root``; returns every finding, errors and warnings."""
     findings = load(root).findings
     findings.extend(tracked_raw_exports(root))
+    findings.extend(unsafe_links(root))  # templates, fonts and images too, which loading does not read
     return sorted(set(findings))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ def check_rules(ws: Workspace) -> list[Finding]:
     return findings
 
 
-def cycle_rules(cycles: dict[int, Cycle], root: Path) -> list[Finding]:
+def cycle_rules(cycles: Mapping[int, Cycle], root: Path) -> list[Finding]:
     """The findings each cycle's files give on their own, without dialog.yaml or areas.yaml."""
     findings: list[Finding] = []
     for cycle in cycles.values():

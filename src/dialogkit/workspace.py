@@ -9,7 +9,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from dialogkit.consulted import Consulted, Folders, Snapshot
 from dialogkit.errors import DialogError, Finding
+from dialogkit.inputs import FOLDER, FRONT, Look
 from dialogkit.layout import AREAS_FILE as AREAS_FILE  # re-exported: older imports name workspace
 from dialogkit.layout import CONFIG_FILE as CONFIG_FILE
 from dialogkit.layout import CYCLES_DIR as CYCLES_DIR
@@ -31,17 +33,36 @@ from dialogkit.validation import validate
 from dialogkit.yamlload import YamlDocument, decode_utf8, load_yaml, parse_yaml
 
 _YEAR = re.compile(r"[0-9]{4}\Z")  # ASCII digits only: "２０２５" would shadow 2025
+REFERAT_FILE = "referat.md"
 M = TypeVar("M", bound=BaseModel)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Referat:
     """The minutes of one meeting: front matter and the Markdown body."""
 
-    front: ReferatFrontMatter
-    body: str
-    body_line: int  # the file line the body starts on
+    front: ReferatFrontMatter  # consulting the meeting's referat records "referat.md#front"
+    _body: str
+    _body_line: int
     doc: YamlDocument
+    where: str = ""  # the meeting's folder, relative to the workspace
+    snapshot: Snapshot | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def body(self) -> str:
+        """The Markdown after the front matter: reading it records the whole file."""
+        self._consult()
+        return self._body
+
+    @property
+    def body_line(self) -> int:
+        """The file line the body starts on."""
+        self._consult()
+        return self._body_line
+
+    def _consult(self) -> None:
+        if self.snapshot is not None:
+            self.snapshot.consulted(f"{self.where}/{REFERAT_FILE}")
 
 
 @dataclass
@@ -51,11 +72,16 @@ class Meeting:
     year: int
     area_id: str
     folder: Path
-    meeting: MeetingFile | None = None
-    referat: Referat | None = None
-    workgroups: WorkgroupsFile | None = None
-    survey: SurveyFile | None = None
-    docs: dict[str, YamlDocument] = field(default_factory=dict)
+    meeting: Consulted[MeetingFile | None] = Consulted("meeting.yaml", None)
+    referat: Consulted[Referat | None] = Consulted(REFERAT_FILE + FRONT, None)
+    workgroups: Consulted[WorkgroupsFile | None] = Consulted("workgroups.yaml", None)
+    survey: Consulted[SurveyFile | None] = Consulted("survey.yaml", None)
+    docs: dict[str, YamlDocument] = field(default_factory=dict)  # positions in the files above
+    snapshot: Snapshot | None = field(default=None, repr=False, compare=False)
+
+    def consult(self, file: str) -> None:
+        if self.snapshot is not None:
+            self.snapshot.consulted(f"{CYCLES_DIR}/{self.year}/{self.area_id}/{file}")
 
 
 @dataclass
@@ -64,21 +90,51 @@ class Cycle:
 
     year: int
     folder: Path
-    plan: PlanFile | None = None
-    case: CaseFile | None = None
-    meetings: dict[str, Meeting] = field(default_factory=dict)
+    plan: Consulted[PlanFile | None] = Consulted("plan.yaml", None)
+    case: Consulted[CaseFile | None] = Consulted("case.yaml", None)
+    meetings: Folders[str, Meeting] = field(default_factory=Folders)
     docs: dict[str, YamlDocument] = field(default_factory=dict)
+    snapshot: Snapshot | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.meetings.attach(f"{CYCLES_DIR}/{self.year}", self.snapshot)
+
+    def consult(self, file: str) -> None:
+        if self.snapshot is not None:
+            self.snapshot.consulted(f"{CYCLES_DIR}/{self.year}/{file}")
 
 
 @dataclass
 class Workspace:
-    """A loaded workspace: configuration, areas and every cycle, as typed values."""
+    """A loaded workspace: configuration, areas and every cycle, as typed values.
+
+    Reading its values while a build makes a target records the files they came from as
+    the target's inputs (see :mod:`dialogkit.consulted`).
+    """
 
     root: Path
-    config: DialogConfig
-    areas: list[Area]
-    cycles: dict[int, Cycle]
+    _config: DialogConfig
+    _areas: list[Area]
+    cycles: Folders[int, Cycle]
     docs: dict[str, YamlDocument] = field(default_factory=dict)
+    snapshot: Snapshot | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.cycles, Folders):  # a workspace put together by hand, as tests do
+            self.cycles = Folders(self.cycles)
+        self.cycles.attach(CYCLES_DIR, self.snapshot)
+
+    @property
+    def config(self) -> DialogConfig:
+        if self.snapshot is not None:
+            self.snapshot.consulted(CONFIG_FILE)
+        return self._config
+
+    @property
+    def areas(self) -> list[Area]:
+        if self.snapshot is not None:
+            self.snapshot.consulted(AREAS_FILE)
+        return self._areas
 
     def area(self, area_id: str) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)
@@ -122,14 +178,35 @@ class _Reader:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.snapshot = Snapshot(root)
         self.findings: list[Finding] = []
 
-    def display(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
-    def model(self, path: Path, model: type[M], what: str) -> tuple[M | None, YamlDocument | None]:
+    def look(self, name: str) -> Look | None:
+        """The workspace path ``name``; None, with a finding, when it may not be read."""
         try:
-            doc = load_yaml(path, self.display(path))
+            return self.snapshot.look(name)
+        except DialogError as exc:
+            self.findings.extend(exc.findings)
+            return None
+
+    def listing(self, name: str) -> list[str]:
+        try:
+            names = self.snapshot.listing(name) or []
+        except DialogError as exc:
+            self.findings.extend(exc.findings)
+            return []
+        return [n for n in names if not n.startswith(".")]  # hidden: an editor's or git's, not the workspace's
+
+    def model(
+        self, name: str, model: type[M], what: str, *, required: bool = False
+    ) -> tuple[M | None, YamlDocument | None]:
+        found = self.look(name)
+        if found is None or not found.is_file or found.path is None:
+            if required and found is not None:
+                self.findings.append(Finding(name, 1, 1, "error", "cannot read the file: No such file or directory"))
+            return None, None
+        try:
+            doc = load_yaml(found.path, name)
         except DialogError as exc:
             self.findings.extend(exc.findings)
             return None, None
@@ -139,10 +216,13 @@ class _Reader:
             self.findings.extend(exc.findings)
             return None, doc
 
-    def referat(self, path: Path) -> Referat | None:
-        display = self.display(path)
+    def referat(self, where: str) -> Referat | None:
+        display = f"{where}/{REFERAT_FILE}"
+        found = self.look(display)
+        if found is None or not found.is_file or found.path is None:
+            return None
         try:
-            text = decode_utf8(path.read_bytes(), display)
+            text = decode_utf8(found.path.read_bytes(), display)
             front_text, body, body_line = split_front_matter(text, display)
             doc = parse_yaml(front_text, display)
             front = validate(doc, ReferatFrontMatter, "the minutes: date, present, absent, minutes_by, conclusions")
@@ -152,7 +232,7 @@ class _Reader:
         except OSError as exc:
             self.findings.append(Finding(display, 1, 1, "error", f"cannot read the file: {exc.strerror}"))
             return None
-        return Referat(front, body, body_line, doc)
+        return Referat(front, body, body_line, doc, where, self.snapshot)
 
 
 def split_front_matter(text: str, display: str) -> tuple[str, str, int]:
@@ -186,23 +266,25 @@ def split_front_matter(text: str, display: str) -> tuple[str, str, int]:
 def load(root: Path) -> Loaded:
     """Load every file of the workspace at ``root``; never raises for bad input."""
     reader = _Reader(root)
-    config, config_doc = reader.model(root / CONFIG_FILE, DialogConfig, "the municipality and its dialogue process")
-    areas_path = root / AREAS_FILE
-    if not areas_path.is_file():
+    config, config_doc = reader.model(
+        CONFIG_FILE, DialogConfig, "the municipality and its dialogue process", required=True
+    )
+    areas_found = reader.look(AREAS_FILE)
+    areas_file, areas_doc = None, None
+    if areas_found is not None and not areas_found.is_file:
         reader.findings.append(
             Finding(AREAS_FILE, 1, 1, "error", f"{AREAS_FILE} is missing: list the areas beside {CONFIG_FILE}")
         )
-        areas_file, areas_doc = None, None
-    else:
-        areas_file, areas_doc = reader.model(areas_path, AreasFile, "the areas (a list under 'areas:')")
-    cycles = _load_cycles(reader, root / CYCLES_DIR)
+    elif areas_found is not None:
+        areas_file, areas_doc = reader.model(AREAS_FILE, AreasFile, "the areas (a list under 'areas:')")
+    cycles = _load_cycles(reader)
     from dialogkit.rules import check_rules, cycle_rules
 
     reader.findings.extend(cycle_rules(cycles, root))
     if config is None or areas_file is None:
         return Loaded(None, sorted(reader.findings))
     docs = {name: doc for name, doc in ((CONFIG_FILE, config_doc), (AREAS_FILE, areas_doc)) if doc is not None}
-    workspace = Workspace(root, config, list(areas_file.areas), cycles, docs)
+    workspace = Workspace(root, config, list(areas_file.areas), cycles, docs, reader.snapshot)
     reader.findings.extend(check_rules(workspace))
     return Loaded(workspace, sorted(set(reader.findings)))
 
@@ -215,54 +297,44 @@ def require(root: Path) -> Workspace:
     return loaded.workspace
 
 
-def _load_cycles(reader: _Reader, cycles_dir: Path) -> dict[int, Cycle]:
-    cycles: dict[int, Cycle] = {}
-    if not cycles_dir.is_dir():
-        return cycles
-    for year_dir in sorted(p for p in cycles_dir.iterdir() if not p.name.startswith(".")):
-        if not year_dir.is_dir():
+def _load_cycles(reader: _Reader) -> Folders[int, Cycle]:
+    cycles: Folders[int, Cycle] = Folders()
+    for name in reader.listing(CYCLES_DIR):
+        where = f"{CYCLES_DIR}/{name}"
+        found = reader.look(where)
+        if found is None or found.stamp != FOLDER:
             continue
-        if not _YEAR.match(year_dir.name):
+        if not _YEAR.match(name):
             reader.findings.append(
-                Finding(
-                    reader.display(year_dir),
-                    1,
-                    1,
-                    "error",
-                    f"'{year_dir.name}' is not a year: folders under cycles/ are named YYYY",
-                )
+                Finding(where, 1, 1, "error", f"'{name}' is not a year: folders under cycles/ are named YYYY")
             )
             continue
-        cycle = Cycle(int(year_dir.name), year_dir)
-        if (year_dir / "plan.yaml").is_file():
-            cycle.plan, doc = reader.model(year_dir / "plan.yaml", PlanFile, "the year's plan")
-            _keep(cycle.docs, "plan", doc)
-        if (year_dir / "case.yaml").is_file():
-            cycle.case, doc = reader.model(year_dir / "case.yaml", CaseFile, "the council document")
-            _keep(cycle.docs, "case", doc)
-        for meeting_dir in sorted(p for p in year_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
-            if meeting_dir.name == RAW_DIR:
-                continue
-            cycle.meetings[meeting_dir.name] = _load_meeting(reader, cycle.year, meeting_dir)
+        cycle = Cycle(int(name), reader.root / CYCLES_DIR / name, snapshot=reader.snapshot)
+        cycle.plan, doc = reader.model(f"{where}/plan.yaml", PlanFile, "the year's plan")
+        _keep(cycle.docs, "plan", doc)
+        cycle.case, doc = reader.model(f"{where}/case.yaml", CaseFile, "the council document")
+        _keep(cycle.docs, "case", doc)
+        for area in reader.listing(where):
+            meeting = reader.look(f"{where}/{area}") if area != RAW_DIR else None
+            if meeting is not None and meeting.stamp == FOLDER:
+                cycle.meetings[area] = _load_meeting(reader, cycle, area)
         cycles[cycle.year] = cycle
     return cycles
 
 
-def _load_meeting(reader: _Reader, year: int, folder: Path) -> Meeting:
-    meeting = Meeting(year, folder.name, folder)
+def _load_meeting(reader: _Reader, cycle: Cycle, area: str) -> Meeting:
+    meeting = Meeting(cycle.year, area, cycle.folder / area, snapshot=reader.snapshot)
+    where = f"{CYCLES_DIR}/{cycle.year}/{area}"
     files: list[tuple[str, type[BaseModel], str]] = [
         ("meeting", MeetingFile, "the meeting: area, date, start, end, place, ..."),
         ("workgroups", WorkgroupsFile, "the work groups (a list under 'workgroups:')"),
         ("survey", SurveyFile, "the survey export's mapping: source, file, questions"),
     ]
     for name, model, what in files:
-        path = folder / f"{name}.yaml"
-        if path.is_file():
-            value, doc = reader.model(path, model, what)
-            setattr(meeting, name, value)
-            _keep(meeting.docs, name, doc)
-    if (folder / "referat.md").is_file():
-        meeting.referat = reader.referat(folder / "referat.md")
+        value, doc = reader.model(f"{where}/{name}.yaml", model, what)
+        setattr(meeting, name, value)
+        _keep(meeting.docs, name, doc)
+    meeting.referat = reader.referat(where)
     return meeting
 
 

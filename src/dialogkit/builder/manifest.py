@@ -6,12 +6,13 @@ import fcntl
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from dialogkit import __version__
+from dialogkit import __version__, inputs
+from dialogkit.errors import DialogError
 from dialogkit.files import write_atomic
 
 MANIFEST = ".dialog-manifest.json"
@@ -36,25 +37,12 @@ def input_digest(inputs: Iterable[str], salt: str, file_digest: Callable[[str], 
     return digest.hexdigest()
 
 
-def _conclusions(path: Path) -> bytes:
-    """The conclusions of a referat.md; anything unreadable counts as the whole file."""
-    from dialogkit.errors import DialogError
-    from dialogkit.workspace import split_front_matter
-    from dialogkit.yamlload import parse_yaml
-
-    text = path.read_text(encoding="utf-8", errors="replace")
-    try:
-        front = parse_yaml(split_front_matter(text, path.name)[0], path.name).data
-    except DialogError:
-        return text.encode()
-    return json.dumps(front.get("conclusions") if isinstance(front, dict) else text, ensure_ascii=False).encode()
-
-
 class Manifest:
-    """build/.dialog-manifest.json: per target, the input hash it was built from and its files.
+    """build/.dialog-manifest.json: per target, the inputs it was made from, their hash, and its files.
 
-    It also remembers each input file's size, modification time and hash, as git's index
-    does, so that a build with nothing to do reads no file, only stats them.
+    Each target's inputs are those its making recorded (see :mod:`dialogkit.inputs`). The
+    manifest also remembers each input's stamp (modification time and size) and hash, as
+    git's index does, so that a build with nothing to do reads no file, only stats them.
     """
 
     def __init__(self, root: Path, out: Path) -> None:
@@ -68,41 +56,50 @@ class Manifest:
         if not isinstance(data, dict):
             data = {}
         self.entries: dict[str, dict[str, Any]] = data.get("targets", {})
-        self.files: dict[str, list[Any]] = data.get("files", {})
-        self._seen: dict[str, str] = {}  # this run's digests: many targets share an input
+        self.files: dict[str, list[str]] = data.get("files", {})
+        self._seen: dict[str, tuple[str, str]] = {}  # this run's stamp and digest: many targets share an input
         self._changed = not self.path.is_file()  # a build with nothing to do writes nothing
 
     def file_digest(self, name: str) -> str:
-        """The hash of one input (``path`` or ``path#conclusions``), from the stat cache when unchanged."""
+        """The hash of one input, from the stamp cache when unchanged."""
+        return self._current(name)[1]
+
+    def _current(self, name: str) -> tuple[str, str]:
         if name in self._seen:
             return self._seen[name]
-        file_name, _, part = name.partition("#")
-        path = os.path.join(self.root, file_name)  # a plain string: thousands of inputs are stat-ed
-        try:
-            stat = os.stat(path)
-        except OSError:
-            self._seen[name] = "missing"
-            return "missing"
-        stamp = [stat.st_mtime_ns, stat.st_size]
+        stamp = inputs.stamp(self.root, name)
         cached = self.files.get(name)
-        if cached is not None and cached[:2] == stamp:
-            digest = str(cached[2])
+        if cached is not None and len(cached) == 2 and cached[0] == stamp:
+            digest = cached[1]
         else:
-            data = _conclusions(Path(path)) if part == "conclusions" else Path(path).read_bytes()
-            digest = hashlib.sha256(data).hexdigest()
-            self.files[name] = [*stamp, digest]
+            try:
+                digest = inputs.digest(self.root, name, stamp)
+            except (OSError, DialogError):
+                digest = inputs.UNSAFE
+            self.files[name] = [stamp, digest]
             self._changed = True
-        self._seen[name] = digest
-        return digest
+        self._seen[name] = (stamp, digest)
+        return stamp, digest
 
-    def up_to_date(self, key: str, digest: str) -> bool:
+    def up_to_date(self, key: str, salt: str) -> bool:
+        """Whether the target ``key`` was made from its inputs as they are now, and its files are there."""
         entry = self.entries.get(key)
-        if not entry or entry.get("hash") != digest:
+        if not entry or "inputs" not in entry:
+            return False
+        if entry.get("hash") != input_digest(entry["inputs"], salt, self.file_digest):
             return False
         return all((self.out / name).is_file() for name in entry.get("outputs", []))
 
-    def record(self, key: str, digest: str, outputs: Iterable[Path]) -> None:
-        self.entries[key] = {"hash": digest, "outputs": sorted(p.relative_to(self.out).as_posix() for p in outputs)}
+    def record(self, key: str, salt: str, used: Mapping[str, str], outputs: Iterable[Path]) -> None:
+        """Remember that ``key`` was made from the inputs ``used`` (name -> stamp when read)."""
+        self._seen = {n: seen for n, seen in self._seen.items() if n not in used or seen[0] == used[n]}
+        # An input that changed while the target was made: the next build makes it again.
+        stale = any(self._current(name)[0] != stamp for name, stamp in used.items())
+        self.entries[key] = {
+            "hash": "changed while building" if stale else input_digest(used, salt, self.file_digest),
+            "inputs": sorted(used),
+            "outputs": sorted(p.relative_to(self.out).as_posix() for p in outputs),
+        }
         self._changed = True
 
     def forget(self, key: str) -> None:

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from dialogkit.builder.manifest import Manifest, build_lock, input_digest, tree_digest
+from dialogkit.builder.manifest import Manifest, build_lock, tree_digest
 from dialogkit.builder.targets import DATED_KINDS, Target, cycle_years, targets
 from dialogkit.errors import DialogError, UsageError
-from dialogkit.layout import WORKSPACE_TEMPLATES, builtin_templates, output_folder
+from dialogkit.inputs import recording
+from dialogkit.layout import builtin_templates, output_folder
 
 if TYPE_CHECKING:
     from dialogkit.render.figures import Painter
@@ -33,6 +34,7 @@ class Outcome:
     messages: list[str] = field(default_factory=list)
     seconds: float = 0.0
     internal: bool = False  # failed through a bug of dialog's, not through the input
+    inputs: dict[str, str] = field(default_factory=dict)  # the workspace files it read: name -> stamp
 
 
 @dataclass
@@ -51,12 +53,12 @@ class BuildReport:
 class Plan:
     """The targets of a build, split into those to make and those already up to date."""
 
-    todo: list[tuple[Target, str]]
+    todo: list[tuple[Target, str]]  # each with its salt: what its output depends on besides its inputs
     fresh: list[Target]
 
 
 def plan_build(root: Path, years: Sequence[int], formats: Sequence[str], manifest: Manifest, *, force: bool) -> Plan:
-    """Decide what to build: a target whose inputs hash as recorded, with its files present, is skipped."""
+    """Decide what to build: a target whose recorded inputs hash as they did, with its files present, is skipped."""
 
     have = cycle_years(root)
     unknown = [y for y in years if y not in have]
@@ -64,16 +66,18 @@ def plan_build(root: Path, years: Sequence[int], formats: Sequence[str], manifes
         raise UsageError(
             f"no cycle for {', '.join(map(str, unknown))} (cycles/YEAR/ folders: {', '.join(map(str, have)) or 'none'})"
         )
-    salt = "\0".join([",".join(formats), tree_digest(builtin_templates()), tree_digest(root / WORKSPACE_TEMPLATES)])
+    # The built-in templates change with dialog itself (or in an editable install); the
+    # workspace's own templates are inputs that the documents record when they read them.
+    salt = "\0".join([",".join(formats), tree_digest(builtin_templates())])
     today = dt.date.today().isoformat()
     todo, fresh = [], []
     for target in targets(root, list(years) or have):
         dated = today if target.kind in DATED_KINDS else ""
-        digest = input_digest(target.inputs, f"{salt}\0{target.kind}\0{dated}", manifest.file_digest)
-        if not force and manifest.up_to_date(target.key, digest):
+        target_salt = f"{salt}\0{target.kind}\0{dated}"
+        if not force and manifest.up_to_date(target.key, target_salt):
             fresh.append(target)
         else:
-            todo.append((target, digest))
+            todo.append((target, target_salt))
     return Plan(todo, fresh)
 
 
@@ -101,9 +105,9 @@ def build(
             on_event(outcome)
         try:
             if plan.todo:
-                for outcome, digest in _run_all(root, plan.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
+                for outcome, salt in _run_all(root, plan.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
                     if outcome.status == "built":
-                        manifest.record(outcome.target.key, digest, outcome.outputs)
+                        manifest.record(outcome.target.key, salt, outcome.inputs, outcome.outputs)
                     else:
                         manifest.forget(outcome.target.key)
                     outcomes.append(outcome)
@@ -116,13 +120,13 @@ def build(
 def _run_all(
     root: Path, todo: list[tuple[Target, str]], formats: tuple[str, ...], out: Path, jobs: int
 ) -> Iterator[tuple[Outcome, str]]:
-    """Load the workspace and run the targets, in ``jobs`` processes; yields (outcome, digest) as they finish."""
+    """Load the workspace and run the targets, in ``jobs`` processes; yields (outcome, salt) as they finish."""
     from dialogkit.workspace import require
 
     if jobs <= 1 or len(todo) <= 1:
         ws = require(root)
-        for target, digest in todo:
-            yield make(ws, target, formats, out), digest
+        for target, salt in todo:
+            yield make(ws, target, formats, out), salt
         return
     with ExitStack() as stack:
         painter = None
@@ -186,7 +190,8 @@ def make(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> 
 
     start = time.perf_counter()
     try:
-        outputs, findings = MAKERS[target.kind](ws, target, formats, out)
+        with recording() as used:
+            outputs, findings = MAKERS[target.kind](ws, target, formats, out)
     except DialogError as exc:
         return Outcome(target, "failed", messages=[str(f) for f in exc.findings], seconds=time.perf_counter() - start)
     except UsageError as exc:
@@ -200,4 +205,4 @@ def make(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> 
 
         seconds = time.perf_counter() - start
         return Outcome(target, "failed", messages=[internal_error(exc)], seconds=seconds, internal=True)
-    return Outcome(target, "built", outputs, [str(f) for f in findings], time.perf_counter() - start)
+    return Outcome(target, "built", outputs, [str(f) for f in findings], time.perf_counter() - start, inputs=used)

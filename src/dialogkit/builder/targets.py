@@ -1,7 +1,8 @@
-"""Which documents a build makes, and which workspace files each of them reads.
+"""Which documents a build makes: found from the folders and file names alone.
 
-Targets come from the folders and file names alone, without parsing anything, so that a
-build with nothing to do costs a directory scan and a stat per input.
+Nothing is parsed, so that a build with nothing to do costs a directory scan and a stat
+per input. Which files each document reads is not listed here: the code that reads them
+records them (see :mod:`dialogkit.inputs`).
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dialogkit.layout import AREAS_FILE, CONFIG_FILE, CYCLES_DIR, RAW_DIR
+from dialogkit.layout import CYCLES_DIR, RAW_DIR
 
 SITE = "site"
-CONCLUSIONS = "#conclusions"  # an input that is only the conclusions of a referat.md
 # What a target's output depends on besides its files: the day decides what is overdue and next.
 DATED_KINDS = frozenset({"followup", SITE})
 _YEAR = re.compile(r"[0-9]{4}\Z")  # ASCII digits only: "２０２５" would shadow 2025
@@ -28,7 +28,6 @@ class Target:
     kind: str  # invitation | agenda | plan | survey-report | referat-compilation | followup | site
     year: int | None
     area: str | None
-    inputs: tuple[str, ...]  # workspace-relative files the document reads
 
 
 @dataclass
@@ -39,9 +38,6 @@ class _Meeting:
 
     def has(self, name: str) -> bool:
         return name in self.files
-
-    def path(self, name: str) -> str:
-        return f"{CYCLES_DIR}/{self.year}/{self.area}/{name}"
 
 
 def cycle_years(root: Path) -> list[int]:
@@ -75,55 +71,20 @@ def _scan(root: Path) -> dict[int, list[_Meeting]]:
 def targets(root: Path, years: list[int]) -> list[Target]:
     """Every target of the given years, and the status site, in a stable order."""
     meetings = _scan(root)
-    every = [m for year in sorted(meetings) for m in meetings[year]]
     found: list[Target] = []
     for year in years:
         cycle = meetings.get(year, [])
-        plan = f"{CYCLES_DIR}/{year}/plan.yaml"
         for meeting in cycle:
             if meeting.has("meeting.yaml"):
                 for kind in ("invitation", "agenda"):
-                    found.append(
-                        Target(
-                            f"{year}/{meeting.area}/{kind}",
-                            kind,
-                            year,
-                            meeting.area,
-                            _base(meeting.path("meeting.yaml")),
-                        )
-                    )
+                    found.append(Target(f"{year}/{meeting.area}/{kind}", kind, year, meeting.area))
             if meeting.has("survey.yaml") and meeting.has("survey/responses.csv"):
-                inputs = _base(*(meeting.path(n) for n in ("survey.yaml", "survey/responses.csv", "meeting.yaml")))
-                found.append(
-                    Target(f"{year}/{meeting.area}/survey-report", "survey-report", year, meeting.area, inputs)
-                )
-        history = [m for m in every if m.year <= year]
-        if cycle or (root / plan).is_file():
-            found.append(Target(f"{year}/plan", "plan", year, None, _base(*_history(root, history))))
+                found.append(Target(f"{year}/{meeting.area}/survey-report", "survey-report", year, meeting.area))
+        if cycle or (root / CYCLES_DIR / str(year) / "plan.yaml").is_file():
+            found.append(Target(f"{year}/plan", "plan", year, None))
         if any(m.has("referat.md") for m in cycle):
-            minutes = [m.path(n) for m in cycle for n in ("meeting.yaml", "referat.md")]
-            case = f"{CYCLES_DIR}/{year}/case.yaml"
-            found.append(
-                Target(f"{year}/referat-compilation", "referat-compilation", year, None, _base(case, plan, *minutes))
-            )
-        if any(m.has("workgroups.yaml") for m in history):
-            groups = [m.path(n) for m in history for n in ("workgroups.yaml", "meeting.yaml")]
-            found.append(Target(f"{year}/followup", "followup", year, None, _base(*groups)))
-    # The site shows the minutes' conclusions, not their text: editing the text leaves it be.
-    site = [
-        *_history(root, every),
-        *(m.path(n) for m in every for n in ("workgroups.yaml", "survey.yaml", "survey/responses.csv")),
-        *(m.path("referat.md") + CONCLUSIONS for m in every if m.has("referat.md")),
-    ]
-    found.append(Target(SITE, SITE, None, None, _base(*site)))
+            found.append(Target(f"{year}/referat-compilation", "referat-compilation", year, None))
+        if any(m.has("workgroups.yaml") for y in meetings if y <= year for m in meetings[y]):
+            found.append(Target(f"{year}/followup", "followup", year, None))
+    found.append(Target(SITE, SITE, None, None))
     return found
-
-
-def _base(*names: str) -> tuple[str, ...]:
-    return (CONFIG_FILE, AREAS_FILE, *names)
-
-
-def _history(root: Path, meetings: list[_Meeting]) -> list[str]:
-    """The plans and meeting files the planner reads for the rotation."""
-    plans = {f"{CYCLES_DIR}/{m.year}/plan.yaml" for m in meetings}
-    return [*sorted(plans), *(m.path("meeting.yaml") for m in meetings)]

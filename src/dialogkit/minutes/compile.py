@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dialogkit.errors import DialogError, Finding
 from dialogkit.formats import DEFAULT_FORMATS
+from dialogkit.inputs import carry
 from dialogkit.minutes.case import case_view, case_warnings
 from dialogkit.minutes.views import compilation_title, compilation_view, referat_view
 from dialogkit.minutes.year import YearMinutes, entry_of, year_minutes
@@ -167,7 +168,8 @@ def _render_all(
 ) -> Rendered:
     """Make every document, then write them: a failing one leaves no file of the others."""
     with ThreadPoolExecutor(max_workers=len(documents)) as pool:
-        futures = [pool.submit(make_outputs, setting, doc, formats) for doc in documents]
+        # carry: what each document reads is recorded as the build target's input.
+        futures = [pool.submit(carry(make_outputs), setting, doc, formats) for doc in documents]
         try:
             made = [futures[0].result()]
         except DialogError:

@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -58,24 +58,40 @@ def to_json(tree: dict[str, Any]) -> bytes:
     return json.dumps(tree, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def write(tree: dict[str, Any] | bytes, to: str, source: str, args: Sequence[str] = ()) -> bytes:
-    """Pandoc's output for the tree (or its JSON) in format ``to`` (html5, docx, odt, typst, markdown)."""
+def write(
+    tree: dict[str, Any] | bytes,
+    to: str,
+    source: str,
+    args: Sequence[str] = (),
+    files: Mapping[str, bytes] | None = None,
+) -> bytes:
+    """Pandoc's output for the tree (or its JSON) in format ``to`` (html5, docx, odt, typst, markdown).
+
+    ``files`` (a template, its partials, a reference document) are put in pandoc's private
+    folder, where ``args`` name them.
+    """
     data = tree if isinstance(tree, bytes) else to_json(tree)
-    return run_pandoc(["-f", "json", "-t", to, *args], data, source)
+    return run_pandoc(["-f", "json", "-t", to, *args], data, source, files)
 
 
-def run_pandoc(args: list[str], data: bytes, source: str) -> bytes:
-    """Run pandoc in its sandbox: it reads only the files named on its command line.
+def run_pandoc(args: list[str], data: bytes, source: str, files: Mapping[str, bytes] | None = None) -> bytes:
+    """Run pandoc in its sandbox: it reads only the files named on its command line and ``files``.
 
     Input and output go through files in a private temporary folder, not pipes: a pipe
     stalls pandoc whenever this process's other threads hold the GIL instead of draining it.
+    Pandoc runs in that folder with an empty data folder, so a template and its partials
+    are the ones given here, read from the workspace by dialog, never files pandoc finds.
     """
     with tempfile.TemporaryDirectory(prefix="dialog-pandoc-") as folder:
-        given, made = Path(folder) / "input", Path(folder) / "output"
+        given, made, own = Path(folder) / "input", Path(folder) / "output", Path(folder) / "files"
         given.write_bytes(data)
+        own.mkdir()
+        for name, content in (files or {}).items():
+            (own / name).write_bytes(content)
         try:
             done = subprocess.run(
-                [pandoc_path(), "--sandbox", *args, "-o", str(made), str(given)],
+                [pandoc_path(), "--sandbox", f"--data-dir={folder}/data", *args, "-o", str(made), str(given)],
+                cwd=own,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
@@ -91,8 +107,9 @@ def run_pandoc(args: list[str], data: bytes, source: str) -> bytes:
         return made.read_bytes()
 
 
-def template_args(template: Path | None, reference: Path | None = None) -> list[str]:
-    """Pandoc options for a standalone document with a template and a reference document."""
+def template_args(template: str | Path | None, reference: str | Path | None = None) -> list[str]:
+    """Pandoc options for a standalone document with a template and a reference document (named
+    in the files given to :func:`write`, or by path)."""
     args = ["--standalone"]
     if template is not None:
         args.append(f"--template={template}")

@@ -15,6 +15,7 @@ from typing import Any
 
 from dialogkit.errors import Finding
 from dialogkit.files import write_atomic
+from dialogkit.inputs import carry
 from dialogkit.render import figures, pandoc
 from dialogkit.render.environment import render_markdown
 from dialogkit.render.pdf import CompiledPdf, compile_pdf
@@ -23,15 +24,15 @@ from dialogkit.render.templates import (
     LOGO,
     REFERENCE_DOCX,
     REFERENCE_ODT,
-    WORKSPACE_TEMPLATES,
-    find_template_file,
+    has_workspace_asset,
+    pandoc_template,
     workspace_asset,
+    workspace_fonts,
 )
 from dialogkit.render.words import load_labels
 
 HTML_TEMPLATE = "pandoc/document.html"
 TYPST_TEMPLATE = "pandoc/document.typ"
-FONTS_DIR = "fonts"
 # Pandoc's Markdown with pipe tables, which read well as plain text and on any forge, and
 # dashes and quotes as typed (its "smart" writer would spell "–" as "--").
 MARKDOWN_WRITER = "markdown-smart-simple_tables-multiline_tables-grid_tables"
@@ -102,19 +103,20 @@ def make_outputs(setting: Setting, doc: Document, formats: Iterable[str]) -> Out
     with ThreadPoolExecutor(max_workers=max(1, min(len(formats), _CORES))) as pool:
         # Pictures are drawn while pandoc parses: the parse waits on a process, not on Python.
         drawn = {name: pool.submit(figures.draw, data) for name, data in doc.resources.items() if callable(data)}
-        markdown = render_markdown(setting.root, doc.template, {**doc.view, "logo": _logo_name(setting.root)})
+        logo = has_workspace_asset(setting.root, LOGO)
+        markdown = render_markdown(setting.root, doc.template, {**doc.view, "logo": LOGO if logo else None})
         tree = pandoc.parse_markdown(markdown, doc.source)
         pictures = {name: data for name, data in doc.resources.items() if isinstance(data, bytes)}
         pictures.update((name, future.result()) for name, future in drawn.items())
-        resources = dict(pictures)
-        logo = workspace_asset(setting.root, LOGO)
-        if logo is not None:
-            resources[LOGO] = logo.read_bytes()
+        resources: dict[str, bytes | Callable[[], bytes | None]] = dict(pictures)
+        if logo:  # read when the document shows it: only then is it the document's input
+            resources[LOGO] = functools.partial(workspace_asset, setting.root, LOGO)
         checked = check_tree(tree, setting.root, doc.source, resources)
         _set_meta(checked.tree, setting, doc.title)
         tidy_headings(checked.tree["blocks"])
         beside: dict[str, bytes] = {}  # the Markdown's pictures, named by the file name it gives them
-        futures = {fmt: pool.submit(maker) for fmt, maker in _makers(setting, doc, checked, beside, formats)}
+        # carry: the workspace files each format reads are inputs of this document too.
+        futures = {fmt: pool.submit(carry(maker)) for fmt, maker in _makers(setting, doc, checked, beside, formats)}
         made = {fmt: future.result() for fmt, future in futures.items()}
     warnings = [w for result in made.values() if isinstance(result, CompiledPdf) for w in result.warnings]
     folder = setting.out / doc.folder
@@ -158,10 +160,6 @@ def _makers(
             else:
                 reference = REFERENCE_DOCX if fmt == "docx" else REFERENCE_ODT
                 yield fmt, functools.partial(_office, setting, embedded, doc.source, fmt, reference)
-
-
-def _logo_name(root: Path) -> str | None:
-    return LOGO if workspace_asset(root, LOGO) is not None else None
 
 
 def tidy_headings(blocks: list[Any]) -> None:
@@ -274,16 +272,15 @@ def _markdown(tree_json: bytes, source: str) -> bytes:
 
 
 def _html(setting: Setting, tree_json: bytes, source: str) -> bytes:
-    template = find_template_file(setting.root, HTML_TEMPLATE)
-    return pandoc.write(
-        tree_json, "html5", source, [*pandoc.template_args(template), "--shift-heading-level-by=1", "--wrap=none"]
-    )
+    files = pandoc_template(setting.root, HTML_TEMPLATE)
+    args = [*pandoc.template_args(next(iter(files))), "--shift-heading-level-by=1", "--wrap=none"]
+    return pandoc.write(tree_json, "html5", source, args, files)
 
 
 def _office(setting: Setting, tree_json: bytes, source: str, to: str, reference_name: str) -> bytes:
-    return pandoc.write(
-        tree_json, to, source, pandoc.template_args(None, workspace_asset(setting.root, reference_name))
-    )
+    reference = workspace_asset(setting.root, reference_name)
+    files = {reference_name: reference} if reference is not None else {}
+    return pandoc.write(tree_json, to, source, pandoc.template_args(None, next(iter(files), None)), files)
 
 
 def _typst_string(value: str) -> str:
@@ -298,9 +295,8 @@ def _typst_size(width: str | None) -> str:
 
 
 def _pdf(setting: Setting, tree_json: bytes, files: Mapping[str, bytes], doc: Document, page_label: str) -> CompiledPdf:
-    template = find_template_file(setting.root, TYPST_TEMPLATE)
-    source = pandoc.write(tree_json, "typst", doc.source, pandoc.template_args(template))
-    fonts = setting.root / WORKSPACE_TEMPLATES / FONTS_DIR
+    templates = pandoc_template(setting.root, TYPST_TEMPLATE)
+    source = pandoc.write(tree_json, "typst", doc.source, pandoc.template_args(next(iter(templates))), templates)
     inputs = {
         "title": doc.title,
         "author": setting.author,
@@ -308,4 +304,4 @@ def _pdf(setting: Setting, tree_json: bytes, files: Mapping[str, bytes], doc: Do
         "region": setting.country,
         "page": page_label,
     }
-    return compile_pdf(source, files, source=doc.source, inputs=inputs, font_dir=fonts if fonts.is_dir() else None)
+    return compile_pdf(source, files, source=doc.source, inputs=inputs, font_dir=workspace_fonts(setting.root))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding
 
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
@@ -33,6 +34,7 @@ KEPT_ATTRIBUTES = frozenset({"width", "height"})
 # list or a term there, "-?" is a soft hyphen and "..." an ellipsis.
 _PUNCTUATION = re.compile("[" + re.escape(string.punctuation) + "]")
 _TYPST_ESCAPED = str.maketrans({c: "\\" + c for c in string.punctuation})
+Resource = bytes | Callable[[], bytes | None]
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,13 @@ class Checked:
     punctuated: list[dict[str, Any]] = field(default_factory=list)  # the Str nodes with ASCII punctuation
 
 
-def check_tree(tree: dict[str, Any], root: Path, source: str, resources: Mapping[str, bytes] | None = None) -> Checked:
+def check_tree(
+    tree: dict[str, Any], root: Path, source: str, resources: Mapping[str, Resource] | None = None
+) -> Checked:
     """Make the tree safe to hand to any writer, or raise the findings that say why it is not.
 
-    ``resources`` are generated images (a timeline picture) that the Markdown names by key.
+    ``resources`` are generated images (a timeline picture) and the logo that the Markdown
+    names by key; a function gives an image's bytes when the document shows it.
     """
     checker = _Checker(root.resolve(), source, dict(resources or {}))
     checker.walk(tree.get("blocks", []))
@@ -82,7 +87,7 @@ def typst_text(text: str) -> str:
 
 
 class _Checker:
-    def __init__(self, root: Path, source: str, resources: dict[str, bytes]) -> None:
+    def __init__(self, root: Path, source: str, resources: dict[str, Resource]) -> None:
         self.root = root
         self.source = source
         self.resources = resources
@@ -140,7 +145,11 @@ class _Checker:
                 f"the image '{_show(url)}' needs a text alternative: write it between the brackets, ![like this](...)"
             )
         if url in self.resources:
-            data, key = self.resources[url], url
+            given = self.resources[url]
+            data, key = given() if callable(given) else given, url
+            if data is None:
+                self.refuse(f"the image '{_show(url)}' does not exist")
+                return
         else:
             data_key = self._file(url)
             if data_key is None:
@@ -161,17 +170,22 @@ class _Checker:
         if scheme is not None or url.startswith("//"):
             self.refuse(f"the image '{_show(url)}' is not a file in the workspace; images may not come from the web")
             return None
-        path = _inside(self.root, url)
-        if path is None:
+        if _inside(self.root, url) is None:
             self.refuse(f"the image '{_show(url)}' points outside the workspace")
             return None
-        if not path.is_file():
+        name = _path_text(url)
+        try:
+            # The image's own path, not the one its links lead to: inputs refuses a link out.
+            found = inputs.look(self.root, name)
+            data = inputs.read_found(found, name, limit=MAX_IMAGE_BYTES)
+        except DialogError as exc:
+            for problem in exc.findings:
+                self.refuse(f"the image '{_show(url)}' cannot be shown: {problem.message}")
+            return None
+        if data is None or found.path is None:
             self.refuse(f"the image '{_show(url)}' does not exist (paths are relative to the workspace)")
             return None
-        if path.stat().st_size > MAX_IMAGE_BYTES:
-            self.refuse(f"the image '{_show(url)}' is larger than {MAX_IMAGE_BYTES // 1024 // 1024} MB")
-            return None
-        return path.read_bytes(), path.name
+        return data, found.path.name
 
 
 def _is_attr(node: list[Any]) -> bool:
@@ -192,9 +206,13 @@ def _scheme(url: str) -> str | None:
     return match[1] if match else None
 
 
+def _path_text(url: str) -> str:
+    return unquote(url.split("#", 1)[0].split("?", 1)[0])
+
+
 def _inside(root: Path, url: str) -> Path | None:
     """The file a relative link or image path names, when it is inside the workspace."""
-    path_text = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    path_text = _path_text(url)
     if not path_text or path_text.startswith(("/", "\\")) or "\\" in path_text or "\x00" in path_text:
         return None
     resolved = (root / path_text).resolve()

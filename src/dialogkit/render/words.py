@@ -9,8 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding
-from dialogkit.render.templates import WORKSPACE_TEMPLATES, builtin_dir
+from dialogkit.layout import WORKSPACE_TEMPLATES
+from dialogkit.render.templates import builtin_dir
 from dialogkit.yamlload import load_yaml
 
 LABELS_FILE = "labels.yaml"
@@ -42,19 +44,20 @@ def load_labels(root: Path, locale: str) -> Labels:
     """The built-in labels of ``locale``, with the workspace's templates/labels.yaml over them."""
     builtin = builtin_dir() / LABELS_FILE
     values = _read(builtin, LABELS_FILE, _stamp(builtin)).get(locale, {})
-    own = root / WORKSPACE_TEMPLATES / LABELS_FILE
-    if own.is_file() and own.resolve() != builtin.resolve():
-        values = {**values, **_read(own, f"{WORKSPACE_TEMPLATES}/{LABELS_FILE}", _stamp(own)).get(locale, {})}
+    own_name = f"{WORKSPACE_TEMPLATES}/{LABELS_FILE}"
+    found = inputs.look(root, own_name)
+    if found.is_file and found.path is not None and found.path != builtin.resolve():
+        values = {**values, **_read(found.path, own_name, found.stamp).get(locale, {})}
     return Labels(locale, values)
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def _stamp(path: Path) -> str:
     stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size
+    return f"{stat.st_mtime_ns}:{stat.st_size}"
 
 
 @lru_cache(maxsize=32)
-def _read(path: Path, display: str, stamp: tuple[int, int]) -> dict[str, dict[str, str]]:
+def _read(path: Path, display: str, stamp: str) -> dict[str, dict[str, str]]:
     """The labels file, parsed once per version of the file (``stamp``): a build renders many documents."""
     data: Any = load_yaml(path, display).data  # our loader: a label "Nej" or "NO" stays text
     if not isinstance(data, dict) or not all(

@@ -25,17 +25,16 @@ def build_site(ws: Workspace, out: Path | None = None, today: dt.date | None = N
     """
     from dialogkit.files import write_atomic
     from dialogkit.layout import output_folder
+    from dialogkit.render.environment import render_template
     from dialogkit.render.words import load_labels
-    from dialogkit.site.html import render_page, site_environment
     from dialogkit.site.views import AREAS_DIR, site_pages
 
     root = output_folder(ws.root, out)
     day = today if today is not None else dt.date.today()
-    env = site_environment(ws.root)
     written = []
     for page in site_pages(ws, load_labels(ws.root, ws.locale), day):
         path = root / SITE_DIR / page.path
-        write_atomic(path, render_page(env, page.template, page.view), within=root)
+        write_atomic(path, render_template(ws.root, page.template, page.view, "html"), within=root)
         written.append(path)
     _remove_stale(root / SITE_DIR / AREAS_DIR, written)
     return written

@@ -10,8 +10,10 @@ import csv
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding, UsageError
 from dialogkit.models.survey import Question
 from dialogkit.survey.importer import RESPONSES, meeting_folder
@@ -108,8 +110,8 @@ class SurveyAnalysis:
 def analyse(workspace: Workspace, year: int, area: str) -> SurveyAnalysis:
     """Analyse the imported answers of one meeting's survey."""
     folder = meeting_folder(workspace, area, year)
-    path = folder / RESPONSES
-    if not path.is_file():
+    path = inputs.resolve(workspace.root, workspace.relative(folder / RESPONSES))  # the report's input
+    if path is None:
         raise UsageError(
             f"no survey answers for '{area}' in {year}: run `dialog survey import FILE --area {area} --year {year}`"
         )
@@ -119,7 +121,7 @@ def analyse(workspace: Workspace, year: int, area: str) -> SurveyAnalysis:
     known_area = workspace.area(area)
     localities = list(known_area.localities) if known_area is not None else []
     router = Router(workspace.config.departments, workspace.locale)
-    display = workspace.relative(path)
+    display = workspace.relative(folder / RESPONSES)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             tally = _Tally(router, localities)
@@ -233,10 +235,14 @@ def analyse_year(workspace: Workspace, year: int, area: str | None = None) -> li
     if area is not None:
         return [analyse(workspace, year, area)]
     cycle = workspace.cycles.get(year)
-    areas = [a for a, m in cycle.meetings.items() if (m.folder / RESPONSES).is_file()] if cycle else []
+    areas = [a for a, m in cycle.meetings.items() if _answered(workspace, m.folder)] if cycle else []
     if not areas:
         raise UsageError(f"no survey answers imported for {year}: run `dialog survey import FILE --area AREA`")
     return [analyse(workspace, year, a) for a in areas]
+
+
+def _answered(workspace: Workspace, folder: Path) -> bool:
+    return inputs.resolve(workspace.root, workspace.relative(folder / RESPONSES)) is not None
 
 
 def report_json(analyses: SurveyAnalysis | Sequence[SurveyAnalysis]) -> dict[str, Any]:

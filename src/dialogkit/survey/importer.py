@@ -9,6 +9,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dialogkit import inputs
 from dialogkit.errors import Finding, UsageError
 from dialogkit.files import WriteOutcome, atomic_file, write_atomic
 from dialogkit.layout import RAW_DIR
@@ -165,9 +166,10 @@ def _import(
 
 def read_mapping(workspace: Workspace, path: Path) -> tuple[SurveyFile | None, YamlDocument | None]:
     """survey.yaml as it is on disk now (a person may have corrected it since the workspace was loaded)."""
-    if not path.is_file():
+    found = inputs.resolve(workspace.root, workspace.relative(path))
+    if found is None:
         return None, None
-    doc = load_yaml(path, workspace.relative(path))
+    doc = load_yaml(found, workspace.relative(path))
     return validate(doc, SurveyFile, "the survey export's mapping: source, file, questions"), doc
 
 
