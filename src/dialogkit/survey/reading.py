@@ -185,9 +185,16 @@ def _open_csv(path: Path, display: str, head: bytes, encoding: str | None, delim
 def _open_xlsx(path: Path, display: str) -> Export:
     from openpyxl import load_workbook
 
+    from dialogkit.survey.workbook import check_workbook
+
     try:
+        with zipfile.ZipFile(path) as archive:
+            check_workbook(archive, display)
         book = load_workbook(path, read_only=True, data_only=True)
         sheet = book.worksheets[0]
+        # Read by its cells, which check_workbook() has counted: a sheet's declared size may be
+        # short of its cells (openpyxl would drop the rest) or far beyond them (it would pad to it).
+        sheet.reset_dimensions()
         values = sheet.iter_rows(values_only=True)
         headers: list[str] | None = None
         for row in values:
