@@ -107,22 +107,30 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         size = path.stat().st_size
     except OSError as exc:
         raise DialogError(Finding(display, 1, 1, "error", f"cannot read the file: {exc.strerror}")) from None
+    check_size(size, display)  # before reading: a file of gigabytes is refused unread
+    return parse_yaml(read_text(path, display), display)
+
+
+def check_size(size: int, display: str, what: str = "the file", line: int = 1) -> None:
+    """Refuse YAML of more than MAX_YAML_BYTES: parsed, it takes ten times that and more."""
     if size > MAX_YAML_BYTES:
         raise DialogError(
             Finding(
                 display,
-                1,
+                line,
                 1,
                 "error",
-                f"the file is {size // 1_048_576} MB; dialog reads YAML files up to "
-                f"{MAX_YAML_BYTES // 1_048_576} MB: split it or remove what does not belong",
+                f"{what} is {size / 1_048_576:.1f} MB; dialog reads YAML files up to "
+                f"{MAX_YAML_BYTES // 1_048_576} MB, front matter included: split it or remove what does not belong",
             )
         )
-    return parse_yaml(read_text(path, display), display)
 
 
 def parse_yaml(text: str, display: str) -> YamlDocument:
     """Parse YAML text into plain values: dicts, lists, str, int, float, bool, None."""
+    # Every YAML passes here, front matter too; a character is one to four bytes in UTF-8.
+    if len(text) > MAX_YAML_BYTES // 4:
+        check_size(len(text) if len(text) > MAX_YAML_BYTES else len(text.encode()), display, "the YAML")
     data = _Builder(display, record=False).build(text)
     return YamlDocument(display, text, data)
 
