@@ -137,7 +137,7 @@ def _print_summary(a: "SurveyAnalysis") -> None:
     for d in a.departments:
         if d.count:
             typer.echo(f"  {d.id} ({d.name}): {d.count}")
-    typer.echo(f"  unrouted: {len(a.unrouted)}")
+    typer.echo(f"  unrouted: {a.unrouted_count}")
     walk = ", ".join(a.safety_walk) or "none"
     typer.echo(f"  safety: {a.safety.responses} responses with concerns; safety walk proposed in: {walk}")
     proposed = ", ".join(o.department + ("" if o.listed else " (new)") for o in a.officials) or "none"
