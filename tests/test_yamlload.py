@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from dialogkit.errors import DialogError
 from dialogkit.workspace import require
-from dialogkit.yamlload import MAX_YAML_BYTES, load_yaml, parse_yaml
+from dialogkit.yamlload import MAP_ALL_BELOW, MAX_YAML_BYTES, load_yaml, parse_yaml, positions
 from tests.conftest import AREAS_YAML, DIALOG_YAML, MEETING_YAML, WriteWorkspace, run_dialog
 
 
@@ -120,3 +120,16 @@ def test_front_matter_over_the_limit_is_a_finding_at_the_minutes(
         "cycles/2025/hogvad/referat.md:1:1: error: the front matter is 20.0 MB; dialog reads YAML files up to 20 MB"
         in output
     )
+
+
+def test_positions_in_a_large_file_are_found_without_a_map_of_every_path() -> None:
+    text = "items:\n" + "".join(f"  - {{id: a{i}, n: {i}}}\n" for i in range(60_000))
+    assert len(text) > MAP_ALL_BELOW
+    doc = parse_yaml(text, "big.yaml")
+    everything, keys = positions(text, "big.yaml")
+
+    for loc in [("items",), ("items", 0, "n"), ("items", 59_999, "n")]:
+        assert doc.position(loc) == everything[loc]
+    assert doc.position(("items", 59_999, "n"), key=True) == keys[("items", 59_999, "n")]
+    assert doc.position(("items", 7, "missing")) == everything[("items", 7)]
+    assert doc._positions is None  # nothing of the size of the file was kept
