@@ -215,11 +215,11 @@ class _Tally:
         self.router = router
         self.order = list(localities)
         self.columns = columns
-        # What each answer column needs, worked out once: (cell index, question, is text, concern test).
+        # What each column needs, worked out once: (cell index, question, names the locality,
+        # is free text, the concern test of a safety question).
         self.plan = [
-            (index, q, q.kind == "text", _concern_test(q) if q.safety else None)
+            (index, q, q.role == "locality", q.kind == "text", _concern_test(q) if q.safety else None)
             for index, q in enumerate(columns, start=2)
-            if q.role != "locality"
         ]
         self.responses = 0
         self.by_locality: Counter[str] = Counter()
@@ -240,7 +240,7 @@ class _Tally:
         self.by_locality[locality or UNKNOWN_LOCALITY] += 1
         concerned = False
         width = len(row)
-        for index, question, is_text, concern in self.plan:
+        for index, question, is_locality, is_text, concern in self.plan:
             if index >= width:
                 break
             cell = row[index]
@@ -249,6 +249,8 @@ class _Tally:
             value = cell[1:] if cell[0] == "'" else cell  # from_spreadsheet_safe(), inline: it runs per cell
             if "[" in value:
                 self.redactions += sum(value.count(p) for p in ALL_PLACEHOLDERS)
+            if is_locality:
+                continue  # counted by the locality it names, in row[1]
             if not is_text:
                 counts = self.choices[question.id]
                 if value in counts or len(counts) < MAX_OPTIONS:
