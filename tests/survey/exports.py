@@ -241,17 +241,25 @@ _DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 
 
-def crafted_xlsx(path: Path, rows: str, *, dimension: str = "", shared: Iterable[str] = ()) -> Path:
+def crafted_xlsx(
+    path: Path, rows: str, *, dimension: str = "", shared: Iterable[str] = (), listed: bool = True
+) -> Path:
     """A workbook written part by part, as a damaged or hostile export could be: ``rows`` is the
     sheet's <sheetData> XML, ``shared`` the shared texts' <si> elements in pieces, streamed
-    into the zip so that a text of many megabytes never sits in memory whole."""
+    into the zip so that a text of many megabytes never sits in memory whole. Not ``listed``,
+    the sheet's and the shared texts' content types are left to the default for .xml."""
     parts = {
         "[Content_Types].xml": f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         f'<Default Extension="xml" ContentType="application/xml"/>'
         f'<Override PartName="/xl/workbook.xml" ContentType="{_TYPE}.sheet.main+xml"/>'
-        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_TYPE}.worksheet+xml"/>'
-        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_TYPE}.sharedStrings+xml"/></Types>',
+        + (
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_TYPE}.worksheet+xml"/>'
+            f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_TYPE}.sharedStrings+xml"/>'
+            if listed
+            else ""
+        )
+        + "</Types>",
         "_rels/.rels": f'<Relationships xmlns="{_RELS}"><Relationship Id="rId1" '
         f'Type="{_DOC}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
         "xl/workbook.xml": f'<workbook xmlns="{_MAIN}" xmlns:r="{_DOC}"><sheets>'

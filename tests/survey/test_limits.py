@@ -113,8 +113,9 @@ def _refusal(path: Path) -> tuple[Finding, float]:
     return caught.value.findings[0], peak / (1024 * 1024)
 
 
-def test_a_sheet_declaring_seventeen_billion_cells_is_refused_at_once(tmp_path: Path) -> None:
-    path = crafted_xlsx(tmp_path / "export.xlsx", HEADING_ROW, dimension="A1:XFD1048576")
+@pytest.mark.parametrize("listed", [True, False], ids=["listed", "by its folder"])
+def test_a_sheet_declaring_seventeen_billion_cells_is_refused_at_once(tmp_path: Path, listed: bool) -> None:
+    path = crafted_xlsx(tmp_path / "export.xlsx", HEADING_ROW, dimension="A1:XFD1048576", listed=listed)
     assert path.stat().st_size < 6000
 
     found, _ = _refusal(path)

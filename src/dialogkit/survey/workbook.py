@@ -27,6 +27,7 @@ _SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+
 _STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 _CELL_REF = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]+)\Z")
 _RANGE = re.compile(r"([A-Z]{1,3}[0-9]+)(?::([A-Z]{1,3}[0-9]+))?\Z")
+_SHEET_PATH = re.compile(r"(?:^|/)(?:worksheets/[^/]+|sharedStrings)\.xml\Z")
 _CSV_ADVICE = "export the answers as CSV instead"
 
 
@@ -69,6 +70,9 @@ def _content_types(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], 
             kinds[attrs["PartName"].lstrip("/")] = attrs.get("ContentType", "")
 
     _stream(archive, "[Content_Types].xml", start, None, display)
+    for name in parts:  # a writer that lists its sheets only by a default type: known by their folder
+        if name not in kinds and _SHEET_PATH.search(name):
+            kinds[name] = _STRINGS if name.endswith("sharedStrings.xml") else _SHEET
     return kinds
 
 
