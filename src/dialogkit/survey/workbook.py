@@ -78,22 +78,28 @@ def _content_types(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], 
 
 def _long_shared_texts(archive: zipfile.ZipFile, name: str, display: str) -> set[int]:
     """The indexes of the shared texts longer than a cell may be; each found after its first megabyte."""
-    state = {"index": -1, "length": 0}
-    found: set[int] = set()
+    texts = _SharedTexts()
+    _stream(archive, name, texts.start, texts.text, display)
+    return texts.long
 
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        if tag.endswith(" si") or tag == "si":
-            state["index"] += 1
-            state["length"] = 0
 
-    def text(data: str) -> None:
-        state["length"] += len(data)
-        if state["length"] > MAX_CELL_CHARS:
-            found.add(state["index"])
-            state["length"] = -(2**62)  # counted once; the rest of this text is skipped over
+class _SharedTexts:
+    """The shared texts streamed past, each measured: <si> elements, in order."""
 
-    _stream(archive, name, start, text, display)
-    return found
+    def __init__(self) -> None:
+        self.index = -1
+        self.length = 0
+        self.long: set[int] = set()
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        if tag.rpartition(" ")[2] == "si":
+            self.index += 1
+            self.length = 0
+
+    def text(self, data: str) -> None:
+        self.length += len(data)
+        if self.length > MAX_CELL_CHARS:
+            self.long.add(self.index)
 
 
 class _SheetCheck:
