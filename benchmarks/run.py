@@ -6,6 +6,7 @@ prints one line per figure and exits 1 when a figure misses its goal.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,7 @@ class Figure:
     measured: float
     floor: float
     goal: float
+    unit: str = "s"
 
     @property
     def ratio(self) -> float:
@@ -36,7 +38,10 @@ class Figure:
 
     def line(self) -> str:
         verdict = "ok  " if self.ratio <= self.goal else "MISS"
-        return f"{verdict} {self.name:<48} {self.measured:8.3f}s vs {self.floor:8.3f}s = {self.ratio:5.3g}x (goal <= {self.goal}x)"
+        return (
+            f"{verdict} {self.name:<48} {self.measured:8.3f}{self.unit} vs {self.floor:8.3f}{self.unit} "
+            f"= {self.ratio:5.3g}x (goal <= {self.goal}x)"
+        )
 
 
 def best(func: Callable[[], object], runs: int = 5) -> float:
@@ -65,6 +70,21 @@ def in_turns(*funcs: Callable[[], object], runs: int) -> tuple[float, ...]:
 
 def command(*args: str) -> Callable[[], object]:
     return lambda: subprocess.run(args, check=True, capture_output=True)
+
+
+def child(*args: str) -> tuple[float, float]:
+    """Run a command to its end: its wall time in seconds, and in MB the peak memory of it or
+    of any process it ran (pandoc), whichever was largest."""
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)  # the usage of this child alone, its own children included
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            log.seek(0)
+            raise RuntimeError(f"{' '.join(args)} failed:\n{log.read().decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss / 1024  # Linux counts it in KiB
 
 
 def check_vs_cloader(root: Path) -> Figure:
@@ -109,6 +129,29 @@ def survey_import_vs_csv(root: Path, year: int) -> Figure:
         import_survey(workspace, export, "omrade-0", year)
 
     return Figure(f"dialog survey import ({rows:,} rows) vs csv.reader", *paired(run, floor), 3.0)
+
+
+def survey_report_figures(root: Path, year: int) -> list[Figure]:
+    """The report of the 100,000 imported answers vs importing them, both as `dialog` commands run
+    in turns; and the report's peak memory, pandoc's included, against a budget of 500 MB."""
+    dialog = str(BIN / "dialog")
+    export = root / "cycles" / str(year) / "raw" / "export.csv"
+    importing = (dialog, "-C", str(root), "survey", "import", str(export), "--area", "omrade-0", "--year", str(year))
+    report = (dialog, "-C", str(root), "survey", "report", str(year), "--area", "omrade-0")
+    report += ("--to", "docx,pdf,html", "--out", str(root / "report"))
+    reports, imports = [], []
+    for _ in range(3):
+        reports.append(child(*report))
+        imports.append(child(*importing))
+    return [
+        Figure(
+            "dialog survey report (100,000 responses) vs import",
+            min(t for t, _ in reports),
+            min(t for t, _ in imports),
+            10,
+        ),
+        Figure("peak memory of that report vs a budget", max(mb for _, mb in reports), 500, 1.0, "MB"),
+    ]
 
 
 def _bare_conversions(markdown: Path, odt: bool = False, together: bool = False) -> None:
@@ -202,6 +245,7 @@ def main() -> int:
             version_vs_typer(),
             *build_figures(root, 2029),
             survey_import_vs_csv(root, 2029),  # after the build: its answers would add a report
+            *survey_report_figures(root, 2029),
             # Last: Typst does not survive a fork after it compiled in this process (the build's
             # floor forks), and its threads stay behind to disturb what would be measured next.
             render_one_vs_bare(root, 2029),

@@ -98,7 +98,8 @@ def write_workspace(tmp_path: Path) -> WriteWorkspace:
 
 def read_markdown(path: Path) -> str:
     """A Markdown output as a person reads it: table cells without the padding that lines them up."""
-    return re.sub(r" {2,}\|", " |", path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    return re.sub(r"\| {2,}", "| ", re.sub(r" {2,}\|", " |", text))
 
 
 def run_dialog(runner: CliRunner, *args: str | Path) -> tuple[int, str]:

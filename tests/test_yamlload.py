@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from dialogkit.errors import DialogError
 from dialogkit.workspace import require
-from dialogkit.yamlload import load_yaml, parse_yaml
+from dialogkit.yamlload import MAP_ALL_BELOW, MAX_YAML_BYTES, load_yaml, parse_yaml, positions
 from tests.conftest import AREAS_YAML, DIALOG_YAML, MEETING_YAML, WriteWorkspace, run_dialog
 
 
@@ -98,3 +98,38 @@ def test_bom_and_crlf_workspace_passes_check(write_workspace: WriteWorkspace, ru
     )
     code, output = run_dialog(runner, "-C", root, "check")
     assert code == 0, output
+
+
+def test_yaml_text_over_the_limit_is_refused_however_it_arrives() -> None:
+    # parse_yaml() is where every YAML passes, front matter and survey.yaml included.
+    text = "minutes_by: " + "å" * (MAX_YAML_BYTES // 2 + 1)  # fewer characters than the limit, more bytes
+    with pytest.raises(DialogError, match=r"the YAML is 20\.0 MB; dialog reads YAML files up to 20 MB"):
+        parse_yaml(text, "t.yaml")
+
+
+def test_front_matter_over_the_limit_is_a_finding_at_the_minutes(
+    write_workspace: WriteWorkspace, runner: CliRunner
+) -> None:
+    front = "date: 2025-04-08\npresent: [Ordförande]\nminutes_by: " + "x" * MAX_YAML_BYTES + "\n"
+    root = write_workspace(
+        {"cycles/2025/hogvad/meeting.yaml": MEETING_YAML, "cycles/2025/hogvad/referat.md": f"---\n{front}---\nText.\n"}
+    )
+    code, output = run_dialog(runner, "-C", root, "check")
+    assert code == 1
+    assert (
+        "cycles/2025/hogvad/referat.md:1:1: error: the front matter is 20.0 MB; dialog reads YAML files up to 20 MB"
+        in output
+    )
+
+
+def test_positions_in_a_large_file_are_found_without_a_map_of_every_path() -> None:
+    text = "items:\n" + "".join(f"  - {{id: a{i}, n: {i}}}\n" for i in range(60_000))
+    assert len(text) > MAP_ALL_BELOW
+    doc = parse_yaml(text, "big.yaml")
+    everything, keys = positions(text, "big.yaml")
+
+    for loc in [("items",), ("items", 0, "n"), ("items", 59_999, "n")]:
+        assert doc.position(loc) == everything[loc]
+    assert doc.position(("items", 59_999, "n"), key=True) == keys[("items", 59_999, "n")]
+    assert doc.position(("items", 7, "missing")) == everything[("items", 7)]
+    assert doc._positions is None  # nothing of the size of the file was kept

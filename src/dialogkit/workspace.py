@@ -30,7 +30,7 @@ from dialogkit.models import (
 )
 from dialogkit.models.config import COUNTRIES, Body, Department
 from dialogkit.validation import validate
-from dialogkit.yamlload import YamlDocument, decode_utf8, load_yaml, parse_yaml
+from dialogkit.yamlload import YamlDocument, check_size, decode_utf8, load_yaml, parse_yaml
 
 _YEAR = re.compile(r"[0-9]{4}\Z")  # ASCII digits only: "２０２５" would shadow 2025
 REFERAT_FILE = "referat.md"
@@ -248,10 +248,13 @@ def split_front_matter(text: str, display: str) -> tuple[str, str, int]:
                 "the minutes must start with a '---' line, then the front matter (date, present, ...), then '---'",
             )
         )
+    size = 0  # in characters, each one byte or more: parse_yaml() counts the bytes
     for index in range(1, len(lines)):
         if lines[index].rstrip("\r\n") == "---":
+            check_size(size, display, "the front matter")  # under YAML's limit, as a YAML file is
             front = "\n" + "".join(lines[1:index])  # the blank first line stands for the opening ---
             return front, "".join(lines[index + 1 :]), index + 2
+        size += len(lines[index])
     raise DialogError(
         Finding(
             display,

@@ -24,6 +24,7 @@ from dialogkit.errors import DialogError, Finding
 MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000  # nodes that aliases may add beyond what is written
 MAX_YAML_BYTES = 20 * 1024 * 1024
+MAP_ALL_BELOW = 1024 * 1024  # characters; a larger file is read again for each position asked of it
 
 _Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml when present
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -52,15 +53,18 @@ class YamlDocument:
 
         With ``key`` the position of the key itself is preferred (for unknown keys).
         """
-        if self._positions is None:
-            self._positions, self._key_positions = positions(self.text, self.path)
-        assert self._key_positions is not None
         loc = tuple(loc)
-        if key and loc in self._key_positions:
-            return self._key_positions[loc]
-        while loc not in self._positions and loc:
+        if self._positions is not None and self._key_positions is not None:
+            values, keys = self._positions, self._key_positions
+        elif len(self.text) <= MAP_ALL_BELOW:
+            values, keys = self._positions, self._key_positions = positions(self.text, self.path)
+        else:  # a map of every path of a large file would take many times its size
+            values, keys = positions(self.text, self.path, toward=loc)
+        if key and loc in keys:
+            return keys[loc]
+        while loc not in values and loc:
             loc = loc[:-1]
-        return self._positions.get(loc, (1, 1))
+        return values.get(loc, (1, 1))
 
     def finding(self, loc: Path_, message: str, severity: str = "error", *, key: bool = False) -> Finding:
         """A finding positioned at ``loc`` in this document."""
@@ -107,29 +111,42 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         size = path.stat().st_size
     except OSError as exc:
         raise DialogError(Finding(display, 1, 1, "error", f"cannot read the file: {exc.strerror}")) from None
+    check_size(size, display)  # before reading: a file of gigabytes is refused unread
+    return parse_yaml(read_text(path, display), display)
+
+
+def check_size(size: int, display: str, what: str = "the file", line: int = 1) -> None:
+    """Refuse YAML of more than MAX_YAML_BYTES: parsed, it takes ten times that and more."""
     if size > MAX_YAML_BYTES:
         raise DialogError(
             Finding(
                 display,
-                1,
+                line,
                 1,
                 "error",
-                f"the file is {size // 1_048_576} MB; dialog reads YAML files up to "
-                f"{MAX_YAML_BYTES // 1_048_576} MB: split it or remove what does not belong",
+                f"{what} is {size / 1_048_576:.1f} MB; dialog reads YAML files up to "
+                f"{MAX_YAML_BYTES // 1_048_576} MB, front matter included: split it or remove what does not belong",
             )
         )
-    return parse_yaml(read_text(path, display), display)
 
 
 def parse_yaml(text: str, display: str) -> YamlDocument:
     """Parse YAML text into plain values: dicts, lists, str, int, float, bool, None."""
+    # Every YAML passes here, front matter too; a character is one to four bytes in UTF-8.
+    if len(text) > MAX_YAML_BYTES // 4:
+        check_size(len(text) if len(text) > MAX_YAML_BYTES else len(text.encode()), display, "the YAML")
     data = _Builder(display, record=False).build(text)
     return YamlDocument(display, text, data)
 
 
-def positions(text: str, display: str) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
-    """Map every key path of a document to the (line, column) of its value and of its key."""
-    builder = _Builder(display, record=True)
+def positions(
+    text: str, display: str, toward: Path_ | None = None
+) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
+    """Map every key path of a document to the (line, column) of its value and of its key.
+
+    With ``toward``, only that path and its parents are mapped, and reading stops at it.
+    """
+    builder = _Builder(display, record=True, toward=toward)
     builder.build(text)
     return builder.value_positions, builder.key_positions
 
@@ -171,9 +188,10 @@ class _Frame:
 class _Builder:
     """Builds plain values from libyaml's events, checking what PyYAML lets through."""
 
-    def __init__(self, display: str, *, record: bool) -> None:
+    def __init__(self, display: str, *, record: bool, toward: Path_ | None = None) -> None:
         self.display = display
         self.record = record
+        self.toward = toward
         self.value_positions: dict[Path_, tuple[int, int]] = {}
         self.key_positions: dict[Path_, tuple[int, int]] = {}
 
@@ -268,6 +286,8 @@ class _Builder:
                     path = self._child_path(stack)
                     self._record(stack, path, event.start_mark)
                 self._deliver(stack, value, size, event.start_mark)
+            if self.toward is not None and self.toward in self.value_positions:
+                break  # the path sought is found: the rest of the file is not read
         return None if root is _NOTHING else root
 
     def _child_path(self, stack: list[_Frame]) -> Path_:
@@ -285,6 +305,8 @@ class _Builder:
         top = stack[-1]
         if top.is_map and top.key is _NOTHING:
             return  # a key: recorded when its value arrives
+        if self.toward is not None and path != self.toward[: len(path)]:
+            return  # neither the path sought nor one of its parents
         self.value_positions.setdefault(path, _pos(mark))
         if top.is_map:
             self.key_positions.setdefault(path, top.key_mark)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from stdnum import luhn
@@ -232,6 +233,54 @@ def write_text_fixtures(folder: Path = FIXTURES) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, build in TEXT_FIXTURES.items():
         (folder / name).write_bytes(build())
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def crafted_xlsx(
+    path: Path, rows: str, *, dimension: str = "", shared: Iterable[str] = (), listed: bool = True
+) -> Path:
+    """A workbook written part by part, as a damaged or hostile export could be: ``rows`` is the
+    sheet's <sheetData> XML, ``shared`` the shared texts' <si> elements in pieces, streamed
+    into the zip so that a text of many megabytes never sits in memory whole. Not ``listed``,
+    the sheet's and the shared texts' content types are left to the default for .xml."""
+    parts = {
+        "[Content_Types].xml": f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        f'<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_TYPE}.sheet.main+xml"/>'
+        + (
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_TYPE}.worksheet+xml"/>'
+            f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_TYPE}.sharedStrings+xml"/>'
+            if listed
+            else ""
+        )
+        + "</Types>",
+        "_rels/.rels": f'<Relationships xmlns="{_RELS}"><Relationship Id="rId1" '
+        f'Type="{_DOC}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{_MAIN}" xmlns:r="{_DOC}"><sheets>'
+        f'<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{_RELS}">'
+        f'<Relationship Id="rId1" Type="{_DOC}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_DOC}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_MAIN}">'
+        + (f'<dimension ref="{dimension}"/>' if dimension else "")
+        + f"<sheetData>{rows}</sheetData></worksheet>",
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+        with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as out:
+            out.write(f'<sst xmlns="{_MAIN}">'.encode())
+            for piece in shared:
+                out.write(piece.encode())
+            out.write(b"</sst>")
+    return path
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,8 @@ from dialogkit.errors import DialogError, UsageError
 from dialogkit.models.survey import Question, SurveyFile
 from dialogkit.survey import import_survey
 from dialogkit.survey.mapping import survey_yaml
+from dialogkit.survey.matching import trim
+from dialogkit.survey.text import _LETTERS, fold_once
 from dialogkit.validation import validate
 from dialogkit.workspace import require
 from dialogkit.yamlload import parse_yaml
@@ -95,3 +99,20 @@ def test_survey_yaml_holds_any_heading_and_id_exactly(column: str, question_id: 
     )
     text = survey_yaml(mapping, "survey.yaml")  # raises when it does not read back as written
     assert validate(parse_yaml(text, "survey.yaml"), SurveyFile, "mapping") == mapping
+
+
+def _fold_as_defined(text: str) -> str:
+    """fold() as its docstring defines it, without the fast paths the report needs."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.translate(_LETTERS).split())
+
+
+@FUZZ
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=20)
+    | st.text(alphabet=AWKWARD + "aeoÆØÅǿß\u0301\u034f\u00a8")
+)
+def test_the_quick_fold_and_trim_agree_with_their_definitions(text: str) -> None:
+    assert fold_once(text) == _fold_as_defined(text)
+    assert trim(text) == re.sub(r"^[\s\W_]+|[\s\W_]+$", "", text)

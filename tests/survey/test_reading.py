@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dialogkit.errors import DialogError
-from dialogkit.survey.reading import open_export, sniff_delimiter
+from dialogkit.survey.reading import MAX_FIELD, open_export, sniff_delimiter
 from dialogkit.survey.sources import detect_source, is_identifying
 from tests.survey.exports import FIXTURES, forms_rows, questback_rows, write_xlsx
 
@@ -84,6 +84,44 @@ def test_utf8_broken_after_the_sample_is_reported_with_its_line(tmp_path: Path) 
     path.write_bytes(body.encode() + b"Mj\xf6b\xe4ck;D\xe5ligt\n")
     with pytest.raises(DialogError, match=r"not valid utf-8 after line \d+"):
         read(path)
+
+
+def test_a_heading_with_a_line_break_is_read_as_one_csv_record(tmp_path: Path) -> None:
+    # Excel writes a heading typed with Alt+Enter as a quoted field across two lines.
+    path = tmp_path / "export.csv"
+    path.write_text('Ort;"Vad kan bli\nbättre?";Betyg\nÖverlida;Vägarna;4\n', encoding="utf-8")
+    headers, rows, _, _ = read(path)
+    assert headers == ["Ort", "Vad kan bli\nbättre?", "Betyg"]
+    assert rows == [["Överlida", "Vägarna", "4"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("x" * MAX_FIELD + "\n", "first line is longer than 1 MB"),
+        ('Ort;"Vad kan bli bättre?\n' + "Överlida;Vägarna\n" * (MAX_FIELD // 16), "heading is not valid CSV"),
+    ],
+    ids=["one long line", "a quote left open"],
+)
+def test_a_heading_that_never_ends_is_refused(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DialogError, match=message):
+        read(path)
+
+
+@pytest.mark.parametrize(
+    ("head", "lines_before"),
+    [("Ort;Synpunkt\n", 1), ("sep=;\nOrt;Synpunkt\n", 2), ('Ort;"Syn\npunkt"\n', 2)],
+    ids=["heading", "sep line", "heading over two lines"],
+)
+def test_csv_errors_name_the_line_of_the_file(tmp_path: Path, head: str, lines_before: int) -> None:
+    path = tmp_path / "export.csv"
+    too_long = "x" * (MAX_FIELD + 1)
+    path.write_text(f"{head}Överlida;Bra\nMjöbäck;{too_long}\n", encoding="utf-8")
+    with pytest.raises(DialogError) as caught:
+        read(path)
+    assert caught.value.findings[0].line == lines_before + 2
 
 
 SOURCES = [

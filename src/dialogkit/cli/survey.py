@@ -139,7 +139,7 @@ def _print_summary(a: "SurveyAnalysis") -> None:
     for d in a.departments:
         if d.count:
             say(f"  {d.id} ({d.name}): {d.count}")
-    say(f"  unrouted: {len(a.unrouted)}")
+    say(f"  unrouted: {a.unrouted_count}")
     walk = ", ".join(a.safety_walk) or "none"
     say(f"  safety: {a.safety.responses} responses with concerns; safety walk proposed in: {walk}")
     proposed = ", ".join(o.department + ("" if o.listed else " (new)") for o in a.officials) or "none"

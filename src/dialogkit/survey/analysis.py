@@ -2,14 +2,18 @@
 
 The result is a plain view model (dataclasses of strings, numbers and lists) that a
 template renders and :func:`report_json` summarises; it never holds a file or a model.
+Every answer is counted, but a section keeps at most MAX_SHOWN of them, spread evenly
+over the file: a report of 100,000 responses is read in one pass, in memory of the same
+size as one of 1,000, and stays a document a person can read.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +29,10 @@ from dialogkit.survey.responses import DELIMITER, from_spreadsheet_safe
 from dialogkit.workspace import Workspace
 
 UNKNOWN_LOCALITY = "unknown"
+MAX_SHOWN = 500  # answers a section shows; the rest are counted, and all are in responses.csv
+MAX_SHOWN_CHARS = 100_000  # characters a section shows: thirty pages, however long the answers
+MAX_ANSWER_CHARS = 2_000  # a longer answer is shown up to here, ending in "[…]"
+MAX_OPTIONS = 200  # options of a choice question counted by name; the rest as "other answers"
 
 
 @dataclass(frozen=True)
@@ -39,15 +47,12 @@ class Answer:
 
 @dataclass
 class DepartmentAnswers:
-    """The answers routed to one department."""
+    """The answers routed to one department: how many, and those the report shows."""
 
     id: str
     name: str
     answers: list[Answer] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return len(self.answers)
+    count: int = 0
 
 
 @dataclass
@@ -58,10 +63,11 @@ class Distribution:
     heading: str
     kind: str
     counts: list[tuple[str, int]]
+    other: int = 0  # answers beyond MAX_OPTIONS different ones: free text, not a choice
 
     @property
     def total(self) -> int:
-        return sum(n for _, n in self.counts)
+        return sum(n for _, n in self.counts) + self.other
 
 
 @dataclass
@@ -70,7 +76,8 @@ class SafetySection:
 
     responses: int
     localities: list[str]
-    answers: list[Answer]
+    answers: list[Answer]  # those the report shows
+    count: int = 0  # answers that voice a concern
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,8 @@ class SurveyAnalysis:
     responses: int
     by_locality: dict[str, int]
     departments: list[DepartmentAnswers]
-    unrouted: list[Answer]
+    unrouted: list[Answer]  # those the report shows
+    unrouted_count: int
     distributions: list[Distribution]
     safety: SafetySection
     redactions: int
@@ -122,9 +130,9 @@ def analyse(workspace: Workspace, year: int, area: str) -> SurveyAnalysis:
     localities = list(known_area.localities) if known_area is not None else []
     router = Router(workspace.config.departments, workspace.locale)
     display = workspace.relative(folder / RESPONSES)
+    reader: Any = None
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            tally = _Tally(router, localities)
             csv.field_size_limit(MAX_FIELD)
             reader = csv.reader(handle, delimiter=DELIMITER)
             header = next(reader, None)
@@ -133,12 +141,17 @@ def analyse(workspace: Workspace, year: int, area: str) -> SurveyAnalysis:
                     Finding(display, 1, 1, "error", "not a responses file from `dialog survey import`: import again")
                 )
             columns = [questions.get(qid) or Question.model_construct(column=qid, id=qid) for qid in header[2:]]
+            tally = _Tally(router, localities, columns)
             for row in reader:
-                tally.add(row, columns)
+                tally.add(row)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DialogError(Finding(display, 1, 1, "error", f"cannot read the answers: {exc}; import again")) from None
+        line = reader.line_num if reader is not None else 1
+        raise DialogError(Finding(display, line, 1, "error", f"cannot read the answers: {exc}; import again")) from None
     listed = {o.department for o in meeting.meeting.officials} if meeting and meeting.meeting else set()
-    departments = [DepartmentAnswers(d.id, d.name, tally.routed.get(d.id, [])) for d in workspace.config.departments]
+    departments = [
+        DepartmentAnswers(d.id, d.name, tally.routed[d.id].shown(), tally.routed[d.id].total)
+        for d in workspace.config.departments
+    ]
     ranked = sorted((d for d in departments if d.count), key=lambda d: -d.count)
     return SurveyAnalysis(
         year=year,
@@ -149,62 +162,116 @@ def analyse(workspace: Workspace, year: int, area: str) -> SurveyAnalysis:
         responses=tally.responses,
         by_locality=tally.localities(),
         departments=departments,
-        unrouted=tally.unrouted,
-        distributions=tally.distributions(columns),
-        safety=SafetySection(len(tally.concerned), tally.concern_localities(), tally.concerns),
+        unrouted=tally.unrouted.shown(),
+        unrouted_count=tally.unrouted.total,
+        distributions=tally.distributions(),
+        safety=SafetySection(tally.concerned, tally.concern_localities(), tally.concerns.shown(), tally.concerns.total),
         redactions=tally.redactions,
         officials=[ProposedOfficial(d.id, d.name, d.count, d.id in listed) for d in ranked],
     )
 
 
+class Selection:
+    """Answers counted as they stream past, of which at most MAX_SHOWN are kept, spread evenly.
+
+    It keeps every answer whose number is a multiple of ``stride``; when that makes twice
+    MAX_SHOWN, every second one is let go and the stride doubled. So memory stays bounded
+    however many answers come, and those kept are every n-th answer of the file, in order.
+    """
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.stride = 1
+        self.kept: list[Answer] = []
+
+    def add(self, response_id: str, locality: str, question: str, text: str) -> None:
+        if self.total % self.stride == 0:  # the Answer is made only then: most are counted, not kept
+            self.kept.append(Answer(response_id, locality, question, text))
+            if len(self.kept) == 2 * MAX_SHOWN:
+                del self.kept[1::2]
+                self.stride *= 2
+        self.total += 1
+
+    def shown(self) -> list[Answer]:
+        """The answers a section shows: evenly spread, within MAX_SHOWN and MAX_SHOWN_CHARS."""
+        kept = [_cut(a) for a in self.kept]
+        count = min(len(kept), MAX_SHOWN)
+        while True:
+            chosen = [kept[i * len(kept) // count] for i in range(count)] if count < len(kept) else kept
+            chars = sum(len(a.text) for a in chosen)
+            if chars <= MAX_SHOWN_CHARS or count == 1:
+                return chosen
+            count = max(1, count * MAX_SHOWN_CHARS // chars)  # fewer, as many as the answers' length allows
+
+
+def _cut(answer: Answer) -> Answer:
+    if len(answer.text) <= MAX_ANSWER_CHARS:
+        return answer
+    return replace(answer, text=answer.text[:MAX_ANSWER_CHARS].rstrip() + " […]")
+
+
 class _Tally:
     """Counts as the rows stream past; keeps only the answers the report shows."""
 
-    def __init__(self, router: Router, localities: Sequence[str]) -> None:
+    def __init__(self, router: Router, localities: Sequence[str], columns: list[Question]) -> None:
         self.router = router
         self.order = list(localities)
+        self.columns = columns
+        # What each column needs, worked out once: (cell index, question, names the locality,
+        # is free text, the concern test of a safety question).
+        self.plan = [
+            (index, q, q.role == "locality", q.kind == "text", _concern_test(q) if q.safety else None)
+            for index, q in enumerate(columns, start=2)
+        ]
         self.responses = 0
         self.by_locality: Counter[str] = Counter()
-        self.routed: dict[str, list[Answer]] = {}
-        self.unrouted: list[Answer] = []
-        self.choices: dict[str, Counter[str]] = {}
-        self.concerns: list[Answer] = []
-        self.concerned: dict[str, str] = {}
+        self.routed = {department: Selection() for department in router.order}
+        self.unrouted = Selection()
+        self.choices: dict[str, Counter[str]] = {q.id: Counter() for q in columns if q.kind != "text"}
+        self.other: Counter[str] = Counter()
+        self.concerns = Selection()
+        self.concerned = 0  # responses with at least one concern
+        self.concern_places: set[str] = set()
         self.redactions = 0
-        self._direction: dict[str, bool] = {}
 
-    def add(self, row: list[str], columns: list[Question]) -> None:
+    def add(self, row: list[str]) -> None:
         if len(row) < 2:
             return
         self.responses += 1
         response_id, locality = row[0], from_spreadsheet_safe(row[1])
         self.by_locality[locality or UNKNOWN_LOCALITY] += 1
-        for question, cell in zip(columns, row[2:], strict=False):
+        concerned = False
+        width = len(row)
+        for index, question, is_locality, is_text, concern in self.plan:
+            if index >= width:
+                break
+            cell = row[index]
             if not cell:
                 continue
-            value = from_spreadsheet_safe(cell)
+            value = cell[1:] if cell[0] == "'" else cell  # from_spreadsheet_safe(), inline: it runs per cell
             if "[" in value:
                 self.redactions += sum(value.count(p) for p in ALL_PLACEHOLDERS)
-            if question.role == "locality":
-                continue
-            if question.kind != "text":
-                self.choices.setdefault(question.id, Counter())[value] += 1
-            if question.safety and self._concern(question, value):
-                self.concerns.append(Answer(response_id, locality, question.id, value))
-                self.concerned[response_id] = locality
-            if question.kind == "text" and not says_nothing(value):
-                answer = Answer(response_id, locality, question.id, value)
+            if is_locality:
+                continue  # counted by the locality it names, in row[1]
+            if not is_text:
+                counts = self.choices[question.id]
+                if value in counts or len(counts) < MAX_OPTIONS:
+                    counts[value] += 1
+                else:
+                    self.other[question.id] += 1
+            if concern is not None and concern(value):
+                self.concerns.add(response_id, locality, question.id, value)
+                concerned = True
+            if is_text and not says_nothing(value):
                 departments = self.router.route(value)
                 for department in departments:
-                    self.routed.setdefault(department, []).append(answer)
+                    self.routed[department].add(response_id, locality, question.id, value)
                 if not departments:
-                    self.unrouted.append(answer)
-
-    def _concern(self, question: Question, value: str) -> bool:
-        negative = self._direction.get(question.id)
-        if negative is None:
-            negative = self._direction[question.id] = asks_about_unsafety(question.column)
-        return is_concern(value, asks_about_unsafety=negative, kind=question.kind)
+                    self.unrouted.add(response_id, locality, question.id, value)
+        if concerned:
+            self.concerned += 1
+            if locality:
+                self.concern_places.add(locality)
 
     def localities(self) -> dict[str, int]:
         """Counts per locality in the order of areas.yaml, then any others, then the unknown."""
@@ -214,20 +281,24 @@ class _Tally:
         return {k: self.by_locality[k] for k in keys}
 
     def concern_localities(self) -> list[str]:
-        found = {loc for loc in self.concerned.values() if loc}
-        return [n for n in self.order if n in found] + sorted(found - set(self.order))
+        return [n for n in self.order if n in self.concern_places] + sorted(self.concern_places - set(self.order))
 
-    def distributions(self, columns: Iterable[Question]) -> list[Distribution]:
+    def distributions(self) -> list[Distribution]:
         out = []
-        for q in columns:
+        for q in self.columns:
             counts = self.choices.get(q.id)
             if counts:
                 if q.kind == "scale":  # 1 to 5 in order, as the question asked it
                     ordered = sorted(counts.items(), key=lambda kv: _scale_key(kv[0]))
                 else:  # the most chosen first
                     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-                out.append(Distribution(q.id, q.column, q.kind, ordered))
+                out.append(Distribution(q.id, q.column, q.kind, ordered, self.other[q.id]))
         return out
+
+
+def _concern_test(question: Question) -> Callable[[str], bool]:
+    """Whether an answer to this safety question voices a concern; the question's direction read once."""
+    return functools.partial(is_concern, asks_about_unsafety=asks_about_unsafety(question.column), kind=question.kind)
 
 
 def analyse_year(workspace: Workspace, year: int, area: str | None = None) -> list[SurveyAnalysis]:
@@ -260,7 +331,7 @@ def report_json(analyses: SurveyAnalysis | Sequence[SurveyAnalysis]) -> dict[str
         "responses": sum(a.responses for a in items),
         "by_locality": dict(by_locality),
         "departments": departments,
-        "unrouted": sum(len(a.unrouted) for a in items),
+        "unrouted": sum(a.unrouted_count for a in items),
         "safety": {"responses": sum(a.safety.responses for a in items), "localities": localities},
         "redactions": sum(a.redactions for a in items),
     }

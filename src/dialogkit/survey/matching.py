@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from dialogkit.models.config import Department
-from dialogkit.survey.text import Stems, fold, words
+from dialogkit.survey.text import MAX_CACHED, Stems, fold, fold_once, words
 
 # Answers that say "nothing to report": never a concern, never routed anywhere.
 NOTHING = frozenset(
@@ -76,11 +76,21 @@ _TRIM = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 SHORT = 48  # longer than any answer in NOTHING or ALL_WELL, with room for spaces and punctuation
 MIN_PREFIX = 4  # "skol" finds "skolan" and "skolgården"; "väg" must not find "vägg"
 INFLECTIONS = frozenset({"en", "an", "er", "ar", "et", "na", "ne", "ene", "arna", "erna", "orna", "s"})
+_NONE: frozenset[str] = frozenset()
+
+
+def trim(answer: str) -> str:
+    """An answer without the spaces and punctuation around it: "Nej." -> "Nej"."""
+    # [\s\W_] is what str.isalnum() refuses: most answers begin and end with a letter, and
+    # this test, unlike the substitution, runs in a report once for every answer.
+    if answer[:1].isalnum() and answer[-1:].isalnum():
+        return answer
+    return _TRIM.sub("", answer)
 
 
 def says_nothing(answer: str) -> bool:
     """An empty or dismissive answer: "nej", "inga", "-"."""
-    return len(answer) <= SHORT and fold(_TRIM.sub("", answer)) in NOTHING
+    return len(answer) <= SHORT and fold_once(trim(answer)) in NOTHING
 
 
 def is_concern(answer: str, *, asks_about_unsafety: bool, kind: str) -> bool:
@@ -91,7 +101,7 @@ def is_concern(answer: str, *, asks_about_unsafety: bool, kind: str) -> bool:
     """
     if len(answer) > SHORT:
         return True  # a sentence voices something; only short answers can say "no" or "fine"
-    plain = fold(_TRIM.sub("", answer))
+    plain = fold_once(trim(answer))
     if not plain or plain in UNKNOWN:
         return False
     if kind == "scale" and plain.isdigit():
@@ -116,7 +126,7 @@ class LocalityMatcher:
         """The locality's name as written in areas.yaml, or "" when the answer names none."""
         hit = self._cache.get(answer)
         if hit is None:
-            folded = fold(_TRIM.sub("", answer))
+            folded = fold(trim(answer))
             hit = self._exact.get(folded, "")
             if not hit and self._within is not None:
                 found = self._within.search(folded)
@@ -148,6 +158,15 @@ class Router:
         self._first_of: dict[str, frozenset[str]] = {}
         self.order = [d.id for d in departments]
 
+    def _departments_of(self, word: str) -> frozenset[str]:
+        hits = self._by_word.get(word)
+        if hits is None:
+            stem = self._stems.stem(word)
+            hits = frozenset(d for kw, d in self._single if _stem_matches(stem, kw))
+            if len(self._by_word) < MAX_CACHED:  # residents' vocabulary is large but not endless; memory is
+                self._by_word[word] = hits
+        return hits
+
     def _firsts(self, stems: list[str]) -> set[str]:
         """The phrases' first words that the answer's stems match."""
         out: set[str] = set()
@@ -161,13 +180,11 @@ class Router:
     def route(self, answer: str) -> list[str]:
         """The ids of the departments an answer concerns, in the order of dialog.yaml."""
         answer_words = words(answer)
-        found: set[str] = set()
-        for word in answer_words:
-            hits = self._by_word.get(word)
-            if hits is None:
-                stem = self._stems.stem(word)
-                hits = self._by_word[word] = frozenset(d for kw, d in self._single if _stem_matches(stem, kw))
-            found |= hits
+        by_word = self._by_word
+        try:  # the words met before, looked up in C: the common case in a report of many answers
+            found = set(_NONE.union(*map(by_word.__getitem__, answer_words)))
+        except KeyError:
+            found = set(_NONE.union(*map(self._departments_of, answer_words)))
         if self._phrases:
             stems = [self._stems.stem(w) for w in answer_words]
             firsts = self._firsts(stems)

@@ -6,6 +6,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -39,10 +40,11 @@ class Export:
     delimiter: str | None = None
     _closers: list[Any] = field(default_factory=list, repr=False)
     _reader: Any = field(default=None, repr=False)
+    _lines_before: int = field(default=0, repr=False)  # the heading's lines, which _reader did not count
 
     def problem(self, exc: UnicodeDecodeError | csv.Error, display: str) -> DialogError:
         """The finding for an error met while reading the rows."""
-        line = self._reader.line_num if self._reader is not None else 1
+        line = self._reader.line_num + self._lines_before if self._reader is not None else 1
         if isinstance(exc, UnicodeDecodeError):
             return DialogError(
                 _problem(
@@ -140,25 +142,41 @@ def _open_csv(path: Path, display: str, head: bytes, encoding: str | None, delim
         text = io.TextIOWrapper(raw, encoding=encoding, newline="")
     except (OSError, LookupError) as exc:
         raise DialogError(_problem(display, f"cannot read the export as {encoding}: {exc}")) from None
+    csv.field_size_limit(MAX_FIELD)
     try:
-        first = text.readline()
+        first = text.readline(MAX_FIELD)
+        if len(first) == MAX_FIELD and not first.endswith(("\n", "\r")):
+            text.close()
+            raise DialogError(
+                _problem(display, "the export's first line is longer than 1 MB, so it is no heading line: export again")
+            )
+        lines_before = 0  # lines of the file before the answers, as reader.line_num counts after them
         if first.startswith("sep=") and len(first.rstrip("\r\n")) == 5:
             delimiter = delimiter or first[4]  # Excel's hint line, "sep=;"
             first = text.readline()
+            lines_before = 1
         delimiter = delimiter or sniff_delimiter(first)
-        header_rows = list(csv.reader([first], delimiter=delimiter))
-    except (UnicodeDecodeError, csv.Error) as exc:
+        # The heading is a CSV record like the rest: a quoted heading may span lines (Alt+Enter
+        # in Excel). The reader takes from the file only the lines the record needs.
+        heading = csv.reader(itertools.chain([first], text), delimiter=delimiter)
+        header_row = next(heading, [])
+        lines_before += heading.line_num
+    except UnicodeDecodeError as exc:
         text.close()
         raise DialogError(_problem(display, f"the export's first line cannot be read as {encoding}: {exc}")) from None
-    headers = [h.strip() for h in header_rows[0]] if header_rows else []
+    except csv.Error as exc:
+        text.close()
+        raise DialogError(
+            _problem(display, f"the export's heading is not valid CSV ({exc}): is a quote mark left open?")
+        ) from None
+    headers = [h.strip() for h in header_row]
     if sum(1 for h in headers if h) < 1:
         text.close()
         raise DialogError(_problem(display, "the export has no heading line: its first line must name the columns"))
-    csv.field_size_limit(MAX_FIELD)
     reader = csv.reader(text, delimiter=delimiter)
     # The reader itself, not a generator around it: a Python frame per row would cost more
     # than a tenth of the import. Errors while reading are turned into findings by problem().
-    return Export(path, "csv", headers, reader, encoding, delimiter, [text], reader)
+    return Export(path, "csv", headers, reader, encoding, delimiter, [text], reader, lines_before)
 
 
 # --- XLSX --------------------------------------------------------------------------------
@@ -167,9 +185,16 @@ def _open_csv(path: Path, display: str, head: bytes, encoding: str | None, delim
 def _open_xlsx(path: Path, display: str) -> Export:
     from openpyxl import load_workbook
 
+    from dialogkit.survey.workbook import check_workbook
+
     try:
+        with zipfile.ZipFile(path) as archive:
+            check_workbook(archive, display)
         book = load_workbook(path, read_only=True, data_only=True)
         sheet = book.worksheets[0]
+        # Read by its cells, which check_workbook() has counted: a sheet's declared size may be
+        # short of its cells (openpyxl would drop the rest) or far beyond them (it would pad to it).
+        sheet.reset_dimensions()
         values = sheet.iter_rows(values_only=True)
         headers: list[str] | None = None
         for row in values:

@@ -9,15 +9,32 @@ from functools import lru_cache
 _WORD = re.compile(r"[^\W\d_]+")
 # Letters NFKD does not take apart: folded by hand so "Bø" matches "Bo" and "Sæbø" "Saebo".
 _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "œ": "oe"})
+_HAS_LETTERS = re.compile("[øæßđðþłœ]")
+# The diacritics of Latin letters, every one a combining mark but U+034F, which has class 0.
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
+MAX_CACHED = 200_000  # words remembered with their stem
 STEMMER_LANGUAGES = {"sv": "swedish", "nb": "norwegian", "nn": "norwegian", "en": "english"}
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
+def fold_once(text: str) -> str:
     """Text for comparing names: case and diacritics removed, whitespace collapsed ("Överlida" -> "overlida")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.translate(_LETTERS).split())
+    # The survey report folds every short answer, so the common cases are kept to scans in C:
+    # ASCII needs only lower case, a Nordic text only its Latin diacritics removed.
+    if text.isascii():
+        return " ".join(text.lower().split())
+    plain = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", _letters(text.casefold())))
+    if not plain.isascii():
+        plain = _letters("".join(c for c in plain if not unicodedata.combining(c)))
+    return " ".join(plain.split())
+
+
+# Headings and localities recur and are folded again and again; residents' answers are
+# each folded once (fold_once), and would only push those out.
+fold = lru_cache(maxsize=65536)(fold_once)
+
+
+def _letters(text: str) -> str:
+    return text.translate(_LETTERS) if _HAS_LETTERS.search(text) else text
 
 
 def words(text: str) -> list[str]:
@@ -37,5 +54,7 @@ class Stems:
     def stem(self, word: str) -> str:
         stem = self._cache.get(word)
         if stem is None:
-            stem = self._cache[word] = str(self._stemmer.stemWord(word))
+            stem = str(self._stemmer.stemWord(word))
+            if len(self._cache) < MAX_CACHED:  # a vocabulary grows with every misspelling: memory need not
+                self._cache[word] = stem
         return stem
