@@ -112,13 +112,20 @@ def test_fish_completes_commands_and_meetings() -> None:
     assert fish_completes("dialog render agenda 2025/k", root) == ["2025/kalv"]
 
 
-def test_zsh_completes_in_a_terminal(tmp_path: Path) -> None:
+@pytest.mark.parametrize("setup", ["sourced", "fpath"])
+def test_zsh_completes_in_a_terminal_at_the_first_tab(tmp_path: Path, setup: str) -> None:
     zsh, tmux = _shell("zsh"), _shell("tmux")
-    rc = tmp_path / ".zshrc"
-    rc.write_text(
-        f"export PATH={BIN}:$PATH\nautoload -Uz compinit && compinit -u -d {tmp_path}/.zcompdump\n"
-        "source <(dialog completion zsh)\nPS1='ready> '\n"
-    )
+    rc = [f"export PATH={BIN}:$PATH"]
+    if setup == "fpath":  # as the documentation says: the script saved as _dialog in a folder of $fpath
+        (tmp_path / "zfunc").mkdir()
+        script = subprocess.run(["dialog", "completion", "zsh"], env=_env(), capture_output=True, text=True, check=True)
+        (tmp_path / "zfunc" / "_dialog").write_text(script.stdout)
+        rc.append(f"fpath=({tmp_path}/zfunc $fpath)")
+    rc.append(f"autoload -Uz compinit && compinit -u -d {tmp_path}/.zcompdump")
+    if setup == "sourced":
+        rc.append("source <(dialog completion zsh)")
+    rc.append("PS1='ready> '")
+    (tmp_path / ".zshrc").write_text("\n".join(rc) + "\n")
     session = f"dialog-{uuid.uuid4().hex[:8]}"
     env = {**_env(), "ZDOTDIR": str(tmp_path), "TMUX": ""}
     subprocess.run(

@@ -29,12 +29,24 @@ def prepare() -> None:
 
 
 def completion(
-    shell: Annotated[Shell, typer.Argument(help="The shell: bash, zsh or fish.")],
+    shell: Annotated[Shell, typer.Argument(help="The shell: bash, zsh or fish.", metavar="SHELL")],
 ) -> None:
     """Print the script that lets SHELL complete dialog's commands, options, years and meetings."""
     from typer._completion_shared import get_completion_script
 
-    typer.echo(get_completion_script(prog_name="dialog", complete_var=COMPLETE_VAR, shell=shell.value))
+    script = get_completion_script(prog_name="dialog", complete_var=COMPLETE_VAR, shell=shell.value)
+    if shell is Shell.zsh:
+        # Autoloaded from a file _dialog in $fpath, the script is the function _dialog itself:
+        # it must complete at once, or the first Tab after starting the shell does nothing.
+        script = script.replace("compdef _dialog_completion dialog", _ZSH_END)
+    typer.echo(script)
+
+
+_ZSH_END = """if [ "$funcstack[1]" = "_dialog" ]; then
+  _dialog_completion "$@"
+else
+  compdef _dialog_completion dialog
+fi"""
 
 
 def _root(ctx: typer.Context) -> Path | None:
