@@ -18,7 +18,11 @@ def build(
     ctx: typer.Context,
     years: Annotated[
         list[int] | None,
-        typer.Argument(help="The years to build (default: every year with a cycle).", autocompletion=completion.years),
+        typer.Argument(
+            help="The years to build (default: every year with a cycle).",
+            metavar="[YEAR]...",
+            autocompletion=completion.years,
+        ),
     ] = None,
     to: Annotated[
         str | None, typer.Option("--to", help="Formats: a comma list of md,html,docx,odt,pdf.", metavar="FORMATS")

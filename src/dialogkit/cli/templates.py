@@ -31,7 +31,9 @@ def copy_command(
     name: Annotated[
         str,
         typer.Argument(
-            help="A name from `dialog templates list`, e.g. invitation.md.j2.", autocompletion=completion.templates
+            help="A name from `dialog templates list`, e.g. invitation.md.j2.",
+            metavar="NAME",
+            autocompletion=completion.templates,
         ),
     ],
 ) -> None:
