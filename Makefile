@@ -18,8 +18,13 @@ DOCS_STAMP := $(VENV)/.installed-docs
 $(BIN)/python:
 	$(PYTHON) -m venv --without-pip $(VENV)
 
+# The system's pip installs uv into .venv; without one, the venv's own pip (ensurepip) does.
 $(BIN)/uv: | $(BIN)/python
-	$(PYTHON) -m pip --python $(BIN)/python install --quiet 'uv>=0.5'
+	if $(PYTHON) -m pip --version >/dev/null 2>&1; then \
+	  $(PYTHON) -m pip --python $(BIN)/python install --quiet 'uv>=0.5'; \
+	else \
+	  $(BIN)/python -m ensurepip --default-pip && $(BIN)/python -m pip install --quiet 'uv>=0.5'; \
+	fi
 
 $(RUNTIME): pyproject.toml | $(BIN)/python $(UV)
 	$(INSTALL) -e .
