@@ -97,10 +97,10 @@ def _fill(value: Any, pattern: re.Pattern[str], inputs: dict[str, str]) -> Any:
     return value
 
 
-def _action(install: Path | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """action.yml, and its steps with each input's default (``install`` the local wheel) put in."""
+def _action(install: Path | None = None, **given: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """action.yml, and its steps with each input put in as GitHub does: the default, or as ``given``."""
     action = yaml.safe_load((REPO / "action.yml").read_text())
-    inputs = {name: str(spec["default"]) for name, spec in action["inputs"].items()}
+    inputs = {name: str(spec["default"]) for name, spec in action["inputs"].items()} | given
     if install is not None:
         inputs["install"] = str(install)
     return action, [_fill(step, GITHUB_INPUT, inputs) for step in action["runs"]["steps"]]
@@ -154,6 +154,26 @@ def test_action_check_step_fails_on_a_bad_file_with_an_annotation(tmp_path: Path
     done = _bash(check["run"], workspace, env)
     assert done.returncode == 1
     assert done.stdout.startswith("::error file=areas.yaml,line=")
+
+
+def test_action_inputs_reach_the_shell_as_values_not_as_script(tmp_path: Path, wheel: Path) -> None:
+    # GitHub splices ${{ inputs.x }} into a step as text; the action puts inputs only in
+    # env:, never in run:, so an input is one value however it is quoted.
+    planted = tmp_path / "planted"
+    hostile = f'pdf"; touch {planted}; echo "'
+    _, steps = _action(install=wheel, formats=hostile, jobs=f"1$(touch {planted})")
+    assert all(
+        "${{" not in step["run"]
+        for step in yaml.safe_load((REPO / "action.yml").read_text())["runs"]["steps"]
+        if "run" in step
+    )
+    workspace = _workspace(EXAMPLES["nb"], tmp_path / "repository")
+    env = _environment(tmp_path)
+    install, _, build = (step for step in steps if "run" in step)
+    assert _bash(install["run"], workspace, {**env, **install["env"]}).returncode == 0
+    done = _bash(build["run"], workspace, {**env, **build["env"]})
+    assert done.returncode == 2, done.stderr
+    assert not planted.exists()
 
 
 def _gitlab() -> tuple[dict[str, Any], dict[str, Any]]:
