@@ -8,7 +8,10 @@ DIALOG := $(BIN)/dialog
 # uv installs in seconds what pip takes a minute for (pip fetches one package at a time and
 # compiles every module); a uv on PATH is used, else pip puts one into .venv.
 UV     ?= $(shell command -v uv 2>/dev/null || echo $(BIN)/uv)
-INSTALL := $(UV) pip install --quiet --python $(BIN)/python
+# Python writes a module's bytecode when it first imports it, unless PYTHONDONTWRITEBYTECODE
+# is set (as in some CI images and on some developers' machines): then it compiles every
+# module anew on every start, so uv compiles them all once, as pip always did.
+INSTALL := $(UV) pip install --quiet $(if $(PYTHONDONTWRITEBYTECODE),--compile-bytecode) --python $(BIN)/python
 RUNTIME := $(VENV)/.installed-runtime
 STAMP  := $(VENV)/.installed
 DOCS_STAMP := $(VENV)/.installed-docs
