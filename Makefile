@@ -1,21 +1,49 @@
-# Two commands on a fresh machine: `make demo` and `make test`. Each sets up .venv first.
+# Two commands on a fresh machine: `make demo` and `make test`. Each sets up .venv first:
+# `make demo` installs only what `dialog` needs, `make test` and `make lint` add the
+# development tools, `make docs` the documentation tools.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
 DIALOG := $(BIN)/dialog
+# uv installs in seconds what pip takes a minute for (pip fetches one package at a time and
+# compiles every module); a uv on PATH is used, else pip puts one into .venv.
+UV     ?= $(shell command -v uv 2>/dev/null || echo $(BIN)/uv)
+# Python writes a module's bytecode when it first imports it, unless PYTHONDONTWRITEBYTECODE
+# is set (as in some CI images and on some developers' machines): then it compiles every
+# module anew on every start, so uv compiles them all once, as pip always did.
+INSTALL := $(UV) pip install --quiet $(if $(PYTHONDONTWRITEBYTECODE),--compile-bytecode) --python $(BIN)/python
+RUNTIME := $(VENV)/.installed-runtime
+STAMP  := $(VENV)/.installed
+DOCS_STAMP := $(VENV)/.installed-docs
 
 .PHONY: demo test lint format docs bench fuzz clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+$(BIN)/python:
+	$(PYTHON) -m venv --without-pip $(VENV)
+
+# The system's pip installs uv into .venv; without one, the venv's own pip (ensurepip) does.
+$(BIN)/uv: | $(BIN)/python
+	if $(PYTHON) -m pip --version >/dev/null 2>&1; then \
+	  $(PYTHON) -m pip --python $(BIN)/python install --quiet 'uv>=0.5'; \
+	else \
+	  $(BIN)/python -m ensurepip --default-pip && $(BIN)/python -m pip install --quiet 'uv>=0.5'; \
+	fi
+
+$(RUNTIME): pyproject.toml | $(BIN)/python $(UV)
+	$(INSTALL) -e .
+	touch $@
+
+$(STAMP): pyproject.toml | $(BIN)/python $(UV)
+	$(INSTALL) -e '.[dev]'
+	touch $@ $(RUNTIME)
+
+$(DOCS_STAMP): pyproject.toml | $(BIN)/python $(UV)
+	$(INSTALL) -e '.[docs]'
+	touch $@ $(RUNTIME)
 
 # The main job on both example workspaces: check, plan the next year, import the survey, build everything.
 # The survey exports are synthetic, written into git-ignored raw/ folders as a real one would be.
-demo: $(STAMP)
+demo: $(RUNTIME)
 	$(DIALOG) check
 	$(DIALOG) plan 2026
 	$(BIN)/python scripts/example_survey.py
@@ -43,7 +71,7 @@ format: $(STAMP)
 # Ratios against floors measured in the same run (benchmarks/run.py); not part of `make test`.
 # Bytecode first, as installing a wheel makes it: with PYTHONDONTWRITEBYTECODE set (as in
 # some CI images) an editable install would otherwise compile dialogkit on every start.
-bench: $(STAMP)
+bench: $(RUNTIME)
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python benchmarks/run.py
 
@@ -51,9 +79,14 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	DIALOG_FUZZ_EXAMPLES=3000 $(BIN)/pytest -q tests/test_hardening.py tests/survey/test_fuzz.py tests/render/test_fonts.py
 
-# The README's CLI reference is generated from the Typer app; tests fail when it drifts.
-docs: $(STAMP)
+# The documentation site, built with --strict (any warning fails it) into build/docs/; its
+# references are generated from the code as it builds. The README's table of commands is
+# generated too (a test fails when it is stale). Material for MkDocs prints a banner about
+# its end of life (May 2027) on every build: Zensical, its successor, reads this mkdocs.yml.
+docs: $(DOCS_STAMP)
 	$(BIN)/python scripts/cli_reference.py --write README.md
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	@echo "The documentation: build/docs/index.html"
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -1,38 +1,13 @@
-"""`dialog init --ci` writes pipelines that check and build; the pre-commit hook runs check."""
+"""`dialog init --ci` in an existing workspace; the pre-commit hook runs check (the pipelines: test_action.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from dialogkit.yamlload import load_yaml
 from tests.conftest import REPO, run_dialog
-
-
-@pytest.mark.parametrize(
-    ("ci", "path", "check"),
-    [
-        ("github", ".github/workflows/dialog.yml", "dialog check --format github"),
-        ("gitlab", ".gitlab-ci.yml", "dialog check"),
-    ],
-)
-def test_init_ci_writes_a_pipeline_that_checks_builds_and_publishes(
-    tmp_path: Path, runner: CliRunner, ci: str, path: str, check: str
-) -> None:
-    code, output = run_dialog(runner, "init", tmp_path / "kommun", "--ci", ci)
-    assert code == 0, output
-    pipeline = tmp_path / "kommun" / path
-    data = load_yaml(pipeline, path).data  # it is YAML our own loader accepts
-    text = pipeline.read_text()
-    assert check in text and "dialog build" in text and "build/" in text
-    steps = data["jobs"]["documents"]["steps"] if ci == "github" else data["documents"]["script"]
-    assert steps
-    # The PDFs' fallback fonts for other scripts and emoji, installed before the build.
-    assert text.index("apt-get install -y -qq fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji") < text.index(
-        "dialog build"
-    )
 
 
 def test_init_ci_in_an_existing_workspace_adds_only_the_pipeline(tmp_path: Path, runner: CliRunner) -> None:

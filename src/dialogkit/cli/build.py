@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dialogkit.cli import completion
 from dialogkit.cli.app import EXIT_INPUT, EXIT_INTERNAL, app, err, exit_codes, options, say
 
 if TYPE_CHECKING:
@@ -16,7 +17,12 @@ if TYPE_CHECKING:
 def build(
     ctx: typer.Context,
     years: Annotated[
-        list[int] | None, typer.Argument(help="The years to build (default: every year with a cycle).")
+        list[int] | None,
+        typer.Argument(
+            help="The years to build (default: every year with a cycle).",
+            metavar="[YEAR]...",
+            autocompletion=completion.years,
+        ),
     ] = None,
     to: Annotated[
         str | None, typer.Option("--to", help="Formats: a comma list of md,html,docx,odt,pdf.", metavar="FORMATS")

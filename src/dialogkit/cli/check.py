@@ -64,14 +64,20 @@ def check(
 
 @app.command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="The folder of the new workspace (created when missing).")],
+    directory: Annotated[
+        Path, typer.Argument(help="The folder of the new workspace (created when missing).", metavar="DIR")
+    ],
     locale: Annotated[Locale, typer.Option(help="The language of documents and labels.")] = Locale.sv,
     kind: Annotated[Kind, typer.Option(help="area: a rotation of areas; service: every area every year.")] = Kind.area,
     country: Annotated[
         Country | None, typer.Option(help="SE or NO; defaults from the locale.", case_sensitive=False)
     ] = None,
     ci: Annotated[
-        Ci | None, typer.Option("--ci", help="Also write a CI pipeline; in an existing workspace, only the pipeline.")
+        Ci | None,
+        typer.Option(
+            "--ci",
+            help="Also write a CI pipeline that uses dialogkit's action or component, pinned to this version; in an existing workspace, only the pipeline.",
+        ),
     ] = None,
 ) -> None:
     """Write a new workspace that passes `dialog check`, with .gitignore and editor schemas."""

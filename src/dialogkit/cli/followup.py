@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def _day(value: dt.datetime | None) -> dt.date:
 @app.command()
 def followup(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR")],
+    year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR", autocompletion=completion.years)],
     as_of: AsOfOption = None,
     to: Annotated[
         str | None,

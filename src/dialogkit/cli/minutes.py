@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say
 from dialogkit.cli.render import MeetingArg, OutOption, ToOption, render_app
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 @app.command("compile-referat")
 def compile_referat(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year, e.g. 2022.", metavar="YEAR")],
+    year: Annotated[int, typer.Argument(help="The year, e.g. 2022.", metavar="YEAR", autocompletion=completion.years)],
     to: ToOption = None,
     out: OutOption = None,
     strict: Annotated[

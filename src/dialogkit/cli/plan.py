@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say, stdout_is_terminal
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from dialogkit.planning import YearPlan
     from dialogkit.workspace import Workspace
 
-YearArg = Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR")]
+YearArg = Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR", autocompletion=completion.years)]
 
 
 class PlanFormat(StrEnum):
@@ -127,7 +128,12 @@ def calendar(
 def status(
     ctx: typer.Context,
     year: Annotated[
-        int | None, typer.Argument(help="The year (default: the latest in cycles/, else this year).", metavar="[YEAR]")
+        int | None,
+        typer.Argument(
+            help="The year (default: the latest in cycles/, else this year).",
+            metavar="[YEAR]",
+            autocompletion=completion.years,
+        ),
     ] = None,
 ) -> None:
     """Show which steps each meeting of a year has done and which are missing."""

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say
 
 if TYPE_CHECKING:
@@ -22,7 +23,12 @@ ToOption = Annotated[
     str | None,
     typer.Option("--to", help="A comma list of md,html,docx,odt,pdf (default docx,pdf,html).", metavar="FORMATS"),
 ]
-MeetingArg = Annotated[str, typer.Argument(help="The meeting as YEAR/AREA, e.g. 2025/hogvad.", metavar="YEAR/AREA")]
+MeetingArg = Annotated[
+    str,
+    typer.Argument(
+        help="The meeting as YEAR/AREA, e.g. 2025/hogvad.", metavar="YEAR/AREA", autocompletion=completion.meetings
+    ),
+]
 OutOption = Annotated[
     Path | None, typer.Option("--out", help="Write under DIR instead of the workspace's build/.", metavar="DIR")
 ]
@@ -43,7 +49,7 @@ def agenda(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: Ou
 @render_app.command("plan")
 def plan_document(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR")],
+    year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR", autocompletion=completion.years)],
     to: ToOption = None,
     out: OutOption = None,
 ) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say
 
 if TYPE_CHECKING:
@@ -44,10 +45,23 @@ class ReportFormat(StrEnum):
 def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="The export: CSV, tab-separated text or XLSX.", metavar="FILE")],
-    area: Annotated[str, typer.Option("--area", help="The area whose meeting the survey is for.", metavar="AREA")],
+    area: Annotated[
+        str,
+        typer.Option(
+            "--area",
+            help="The area whose meeting the survey is for.",
+            metavar="AREA",
+            autocompletion=completion.areas,
+        ),
+    ],
     year: Annotated[
         int | None,
-        typer.Option("--year", help="The year (default: the year of the area's meeting folder).", metavar="YEAR"),
+        typer.Option(
+            "--year",
+            help="The year (default: the year of the area's meeting folder).",
+            metavar="YEAR",
+            autocompletion=completion.years,
+        ),
     ] = None,
     source: Annotated[
         Source, typer.Option("--source", help="The tool that made the export (default: told by its headings).")
@@ -83,9 +97,14 @@ def _print_import(result: "ImportResult", relative: Callable[[Path], str]) -> No
 @survey_app.command()
 def report(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR")],
+    year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR", autocompletion=completion.years)],
     area: Annotated[
-        str | None, typer.Option("--area", help="One meeting's area (default: every meeting with answers).")
+        str | None,
+        typer.Option(
+            "--area",
+            help="One meeting's area (default: every meeting with answers).",
+            autocompletion=completion.areas,
+        ),
     ] = None,
     output: Annotated[
         ReportFormat, typer.Option("--format", help="A short summary, or the figures as JSON.")

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say
 
 templates_app = typer.Typer(
@@ -27,7 +28,14 @@ def list_command(ctx: typer.Context) -> None:
 @templates_app.command("copy")
 def copy_command(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A name from `dialog templates list`, e.g. invitation.md.j2.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="A name from `dialog templates list`, e.g. invitation.md.j2.",
+            metavar="NAME",
+            autocompletion=completion.templates,
+        ),
+    ],
 ) -> None:
     """Copy a built-in template into the workspace's templates/ to change it; never overwrites."""
     from dialogkit.render.templates import copy_template

@@ -17,76 +17,154 @@ WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun"
 
 
 class Municipality(StrictModel):
-    name: Text
-    country: Country
-    locale: Locale
-    website: HttpUrl | None = None
+    """The municipality that runs the dialogue."""
+
+    name: Text = Field(description="The municipality's name as documents print it", examples=["Svenljunga kommun"])
+    country: Country = Field(
+        description="SE or NO: whose public holidays the planner avoids and whose elections move the autumn meeting",
+        examples=["SE"],
+    )
+    locale: Locale = Field(
+        description="The language of documents, labels and the site: sv, nb (bokmål), nn (nynorsk) or en",
+        examples=["sv"],
+    )
+    website: HttpUrl | None = Field(
+        default=None,
+        description="The municipality's website; the status site links to it",
+        examples=["https://www.svenljunga.se"],
+    )
 
 
 class Season(StrictModel):
-    name: Slug
-    count: int | None = Field(default=None, ge=0, description="area kind only: meetings in this season")
-    from_: MonthDay = Field(alias="from")
-    to: MonthDay
+    """A window of the year in which meetings are held."""
+
+    name: Slug = Field(description="The season's id; plan.yaml names each meeting's season by it", examples=["spring"])
+    count: int | None = Field(
+        default=None,
+        ge=0,
+        description="Area kind only: the meetings in this season; the counts add up to areas_per_year",
+        examples=[2],
+    )
+    from_: MonthDay = Field(alias="from", description='The first day of the window, "MM-DD"', examples=["03-01"])
+    to: MonthDay = Field(description='The last day of the window, "MM-DD"', examples=["06-15"])
 
 
 class ElectionYear(StrictModel):
-    autumn_month: int = Field(ge=1, le=12, description="the month of the autumn meeting in an election year")
-    years: list[int] | None = Field(default=None, description="overrides the country's election years")
+    """In a general-election year the autumn meeting moves to another month."""
+
+    autumn_month: int = Field(
+        ge=1, le=12, description="The month of the autumn meeting in an election year", examples=[11]
+    )
+    years: list[int] | None = Field(
+        default=None,
+        description="The election years, to use instead of the country's own (Sweden: 2026, 2030, …; Norway: every second year)",
+        examples=[[2026, 2030]],
+    )
 
 
 class MeetingRule(StrictModel):
-    weekdays: list[Weekday] = Field(min_length=1)
-    start: ClockTime
-    duration_minutes: int = Field(gt=0, le=24 * 60)
-    min_days_between: int = Field(default=7, ge=0)
-    rsvp_days_before: int = Field(default=14, ge=0, description="days before the meeting that replies are due")
+    """When a meeting may be held and how long it lasts."""
+
+    weekdays: list[Weekday] = Field(
+        min_length=1,
+        description="The weekdays a meeting may fall on: mon, tue, … sun",
+        examples=[["tue", "wed", "thu"]],
+    )
+    start: ClockTime = Field(description='The time meetings start, "HH:MM"', examples=["18:00"])
+    duration_minutes: int = Field(gt=0, le=24 * 60, description="How long a meeting lasts, in minutes", examples=[120])
+    min_days_between: int = Field(
+        default=7, ge=0, description="The fewest days between two meetings of the year", examples=[7]
+    )
+    rsvp_days_before: int = Field(
+        default=14,
+        ge=0,
+        description="How many days before the meeting replies are due (a new meeting's rsvp_by)",
+        examples=[14],
+    )
 
 
 class Blackout(StrictModel):
-    from_: IsoDate = Field(alias="from")
-    to: IsoDate
-    reason: Text | None = None
+    """Days on which no meeting is planned, such as a school holiday."""
+
+    from_: IsoDate = Field(alias="from", description="The first day without meetings", examples=["2025-02-17"])
+    to: IsoDate = Field(description="The last day without meetings (included)", examples=["2025-02-21"])
+    reason: Text | None = Field(
+        default=None, description="Why, for the reader and the plan's notes", examples=["Sportlov"]
+    )
 
 
 class AgendaItem(StrictModel):
-    title: Text
-    minutes: int = Field(gt=0)
-    lead: Text | None = None
+    """One item of a meeting's agenda."""
+
+    title: Text = Field(description="The item as the agenda prints it", examples=["Synpunkter från enkäten"])
+    minutes: int = Field(
+        gt=0, description="How long the item takes; the agenda gives each item its clock time", examples=[60]
+    )
+    lead: Text | None = Field(
+        default=None, description="Who leads the item: a role", examples=["Kommunstyrelsens ordförande"]
+    )
 
 
 class Process(StrictModel):
-    name: Text
-    kind: Literal["area", "service"]
-    areas_per_year: int | None = Field(default=None, ge=1)
-    seasons: list[Season] = Field(min_length=1)
-    election_year: ElectionYear | None = None
-    meeting: MeetingRule
-    blackout: list[Blackout] = []
-    host: Slug
-    agenda: list[AgendaItem] = Field(default=[], description="the standard agenda of a meeting")
+    """The dialogue process: its kind, its seasons and its meetings."""
+
+    name: Text = Field(description="The process's name as documents print it", examples=["Träffpunkt"])
+    kind: Literal["area", "service"] = Field(
+        description="`area`: a few areas a year in rotation; `service`: every area every year", examples=["area"]
+    )
+    areas_per_year: int | None = Field(
+        default=None, ge=1, description="Area kind only: how many areas get a meeting each year", examples=[3]
+    )
+    seasons: list[Season] = Field(min_length=1, description="The windows of the year in which meetings are held")
+    election_year: ElectionYear | None = Field(
+        default=None, description="Moves the autumn meeting in a general-election year; leave out to keep it"
+    )
+    meeting: MeetingRule = Field(description="When meetings may be held and how long they last")
+    blackout: list[Blackout] = Field(default=[], description="Periods without meetings, such as school holidays")
+    host: Slug = Field(description="The body that hosts the meetings: an id from bodies", examples=["ksau"])
+    agenda: list[AgendaItem] = Field(
+        default=[], description="The standard agenda of a meeting; a new meeting.yaml starts with it"
+    )
 
 
 class Body(StrictModel):
-    id: Slug
-    name: Text
-    chair: Text | None = None
+    """A political body: a committee, the executive board, the council."""
+
+    id: Slug = Field(
+        description="The body's id, as process.host, meeting.yaml and case.yaml name it", examples=["ksau"]
+    )
+    name: Text = Field(description="The body's name as documents print it", examples=["Kommunstyrelsens arbetsutskott"])
+    chair: Text | None = Field(
+        default=None,
+        description="Its chair, by role: the invitation names the chair as host",
+        examples=["Kommunstyrelsens ordförande"],
+    )
 
 
 class Department(StrictModel):
-    id: Slug
-    name: Text
-    keywords: list[Text] = []
+    """A department of the administration, to which survey answers are routed."""
+
+    id: Slug = Field(description="The department's id, as officials and actions name it", examples=["sbf"])
+    name: Text = Field(
+        description="The department's name as documents print it", examples=["Samhällsbyggnadsförvaltningen"]
+    )
+    keywords: list[Text] = Field(
+        default=[],
+        description="Words that route a survey answer to this department (compared by word stem)",
+        examples=[["väg", "gata", "belysning", "cykel"]],
+    )
 
 
 class DialogConfig(StrictModel):
     """dialog.yaml"""
 
-    dialog: int = Field(description="schema version")
-    municipality: Municipality
-    process: Process
-    bodies: list[Body] = Field(min_length=1)
-    departments: list[Department] = []
+    dialog: int = Field(description="The version of this file format: 1", examples=[1])
+    municipality: Municipality = Field(description="The municipality that runs the dialogue")
+    process: Process = Field(description="The dialogue process: its kind, seasons, meetings and host")
+    bodies: list[Body] = Field(
+        min_length=1, description="The political bodies: hosts of meetings, recipients of the case"
+    )
+    departments: list[Department] = Field(default=[], description="The departments that survey answers are routed to")
 
     @field_validator("dialog")
     @classmethod

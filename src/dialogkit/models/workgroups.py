@@ -34,33 +34,53 @@ def _at_most(limit: int, what: str, advice: str) -> BeforeValidator:
 
 
 class Convener(StrictModel):
-    name: Text = Field(description="a role, not a private person")
-    department: Slug
+    """The official who convenes a work group."""
+
+    name: Text = Field(description="The convener by role, not a private person's name", examples=["Fritidskonsulent"])
+    department: Slug = Field(description="The convener's department: an id from dialog.yaml", examples=["kof"])
 
 
 class Update(StrictModel):
-    date: IsoDate
-    text: Text
+    """A dated note of progress on an action."""
+
+    date: IsoDate = Field(description="When it happened", examples=["2025-06-01"])
+    text: Text = Field(description="What happened", examples=["Offert inhämtad"])
 
 
 class Action(StrictModel):
-    text: Text
-    owner: Slug = Field(description="a department id")
-    due: IsoDate | None = None
-    status: Literal["planned", "in-progress", "done", "cancelled"] = "planned"
-    funds: int | None = Field(default=None, ge=0)
-    updates: list[Update] = []
+    """Something a work group decided to do."""
+
+    text: Text = Field(description="What is to be done", examples=["Belysning vid badplatsen i Överlida"])
+    owner: Slug = Field(description="The department responsible: an id from dialog.yaml", examples=["sbf"])
+    due: IsoDate | None = Field(default=None, description="When it should be done", examples=["2025-09-30"])
+    status: Literal["planned", "in-progress", "done", "cancelled"] = Field(
+        default="planned",
+        description="Where the action stands: planned, in-progress, done or cancelled",
+        examples=["in-progress"],
+    )
+    funds: int | None = Field(
+        default=None, ge=0, description="Money set aside, in whole kronor (kroner)", examples=[45000]
+    )
+    updates: list[Update] = Field(default=[], description="Progress notes, oldest first")
 
 
 class Workgroup(StrictModel):
-    id: Slug
-    name: Text
-    convener: Convener
-    members: list[Text] = []
-    status: Literal["active", "paused", "done"] = "active"
+    """A work group formed at the meeting."""
+
+    id: Slug = Field(description="The group's id within the meeting", examples=["fritid"])
+    name: Text = Field(
+        description="The group's name as documents print it", examples=["Fritidsaktiviteter och trivsel"]
+    )
+    convener: Convener = Field(description="The official who convenes the group")
+    members: list[Text] = Field(
+        default=[], description="Who takes part, by organisation or role", examples=[["Högvads byalag"]]
+    )
+    status: Literal["active", "paused", "done"] = Field(
+        default="active", description="Where the group stands: active, paused or done", examples=["active"]
+    )
     actions: Annotated[
         list[Action],
-        Field(max_length=MAX_ACTIONS),
+        Field(max_length=MAX_ACTIONS, description="What the group decided to do"),
         _at_most(MAX_ACTIONS, "actions in one work group", "split the group, or merge actions that are steps of one"),
     ] = []
 
@@ -70,6 +90,6 @@ class WorkgroupsFile(StrictModel):
 
     workgroups: Annotated[
         list[Workgroup],
-        Field(max_length=MAX_WORKGROUPS),
+        Field(max_length=MAX_WORKGROUPS, description="The work groups formed at the meeting"),
         _at_most(MAX_WORKGROUPS, "work groups at one meeting", "merge the groups that work on the same thing"),
     ] = []

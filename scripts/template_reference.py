@@ -1,0 +1,45 @@
+"""Generate the documentation's table of built-in templates from the templates themselves.
+
+Each template opens with a comment that says what it is for; its first sentence is the
+table's description, so a template added, renamed or removed shows on the site at the
+next build. `python scripts/template_reference.py` prints the Markdown table.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from dialogkit.render.templates import builtin_dir, list_templates
+
+# A template's leading comment: Jinja {# #}, CSS /* */, Typst // or YAML #.
+_COMMENT = re.compile(r"\A\s*(?:\{#-?(?P<jinja>.*?)-?#\}|/\*(?P<css>.*?)\*/|(?P<lines>(?:(?://|#)[^\n]*\n)+))", re.S)
+# Templates whose format has no comment that would stay out of the output.
+_WITHOUT_COMMENT = {"pandoc/document.html": "The HTML page around every document: its head, style and title."}
+
+
+def purpose(path: Path, name: str) -> str:
+    """The first sentence of the template's leading comment."""
+    match = _COMMENT.match(path.read_text(encoding="utf-8"))
+    if match is None:
+        if name in _WITHOUT_COMMENT:
+            return _WITHOUT_COMMENT[name]
+        raise ValueError(f"templates/{name} does not open with a comment that says what it is for")
+    text = match["jinja"] or match["css"] or re.sub(r"^\s*(?://|#) ?", "", match["lines"], flags=re.M)
+    words = " ".join(text.split())
+    first = re.split(r"(?<=\.)\s", words, maxsplit=1)[0]
+    return first if first.endswith(".") else first + "."
+
+
+def reference() -> str:
+    """The Markdown table of every built-in template and what it makes."""
+    base = builtin_dir()
+    rows = ["| Template | What it is |", "| --- | --- |"]
+    for info in list_templates(base):
+        rows.append(f"| `{info.name}` | {purpose(base / info.name, info.name)} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(reference())
