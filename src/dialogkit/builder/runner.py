@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Literal
 
+from dialogkit.builder.children import context, follow_build
 from dialogkit.builder.manifest import Manifest, build_lock, input_digest, tree_digest
 from dialogkit.builder.targets import DATED_KINDS, Target, cycle_years, targets
 from dialogkit.errors import DialogError, UsageError
@@ -92,7 +96,7 @@ def build(
     it was when the last build, which loaded and checked it, made the target.
     """
     out = out or root / BUILD_DIR
-    with build_lock(out, on_event):
+    with _stopped_by_sigterm(on_event), build_lock(out, on_event):
         manifest = Manifest(root, out)
         plan = plan_build(root, years, formats, manifest, force=force)
         outcomes = [Outcome(t, "up to date") for t in plan.fresh]
@@ -110,6 +114,37 @@ def build(
         finally:
             manifest.save()
     return BuildReport(outcomes)
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwinds the build as Ctrl-C does (no ``except Exception`` goes on building)."""
+
+
+@contextmanager
+def _stopped_by_sigterm(on_event: Callable[[str], None]) -> Iterator[None]:
+    """While building, SIGTERM stops the build cleanly and then exits with 143 (128 + SIGTERM).
+
+    The workers finish the documents they are writing and start no others, the manifest
+    records what was built and the lock is released, so the next build goes on from there.
+    A second SIGTERM ends the process at once (its workers die with it). Only the main
+    thread can handle signals; a handler someone else set is left alone.
+    """
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise _Terminated
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+        yield
+    except _Terminated:
+        on_event("build stopped (SIGTERM); the next build makes what is missing")
+        raise SystemExit(128 + signal.SIGTERM) from None
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run_all(
@@ -149,7 +184,9 @@ def _run_in_workers(
     # The longest targets first, so the last minutes are not one worker finishing a big one.
     todo = sorted(todo, key=lambda item: _HEAVIEST_FIRST.index(item[0].kind))
     workers = min(jobs, len(todo))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ws.root, painter)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context(), initializer=_init, initargs=(ws.root, painter, os.getpid())
+    ) as pool:
         futures: dict[Future[Outcome], str] = {pool.submit(_make_in_worker, t, formats, out): d for t, d in todo}
         try:
             for future in as_completed(futures):
@@ -164,10 +201,11 @@ _DRAWING = frozenset({"plan", "followup", "survey-report"})  # the kinds of targ
 _HEAVIEST_FIRST = ("followup", "referat-compilation", "site", "plan", "survey-report", "agenda", "invitation")
 
 
-def _init(root: Path, painter: Painter | None) -> None:
+def _init(root: Path, painter: Painter | None, build: int) -> None:
     from dialogkit.render.figures import use_painter
     from dialogkit.workspace import require
 
+    follow_build(build)
     use_painter(painter)
     global _WORKSPACE
     if _WORKSPACE is None or _WORKSPACE.root != root:

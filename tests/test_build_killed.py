@@ -1,0 +1,257 @@
+"""A build killed at any moment (kill -9 or SIGTERM) leaves no process, no lock and no half file behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from dialogkit.builder.manifest import LOCK, MANIFEST, build_lock
+from tests.conftest import EXAMPLES
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="finds a build's processes in /proc")
+
+# Every process a build starts, pandoc included, inherits its environment: this variable
+# marks one build's processes, whoever their parent is once the build is gone.
+MARK = "DIALOG_TEST_BUILD"
+SEED = int(os.environ.get("DIALOG_KILL_SEED", "14"))
+ROUNDS = 6
+FORMATS = "html,pdf"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root, example = tmp_path / "ws", EXAMPLES["sv"]
+    root.mkdir()
+    for name in ("dialog.yaml", "areas.yaml"):
+        shutil.copy(example / name, root / name)
+    shutil.copytree(example / "cycles", root / "cycles")
+    return root
+
+
+def test_builds_killed_at_random_moments_leave_nothing_behind(workspace: Path, tmp_path: Path) -> None:
+    reference = tmp_path / "reference"
+    started = time.monotonic()
+    done = _finish(_start(workspace, reference, "--force"))
+    full = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
+    expected = _outputs(reference)
+
+    out, rng = tmp_path / "build", random.Random(SEED)
+    for round in range(ROUNDS):
+        how = (signal.SIGKILL, signal.SIGTERM)[round % 2]
+        build = _start(workspace, out, "--force")
+        delay = rng.uniform(0, full)
+        time.sleep(delay)
+        build.send_signal(how)
+        done = _finish(build)
+        said = f"round {round}: {how.name} after {delay:.2f}s; exit {done.returncode}; {done.stderr}"
+        assert "waiting for another dialog build" not in done.stderr, said  # the one before left its lock behind
+        assert "Traceback" not in done.stderr, said
+        if how == signal.SIGTERM and done.returncode != 0:
+            # Stopped cleanly: its processes and temporary files went with it.
+            assert done.returncode in (128 + signal.SIGTERM, -signal.SIGTERM), said
+            assert _processes(build.pid) == [], said
+            assert not list(out.rglob("*.tmp")), said
+        _wait_for_no_processes(build.pid, said)
+
+    done = _finish(_start(workspace, out))
+    assert done.returncode == 0, done.stderr
+    assert "waiting for another dialog build" not in done.stderr
+    assert _outputs(out) == expected
+    for name in expected:
+        if name.endswith(".html"):
+            assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+        else:
+            assert _pdf_text(out / name) == _pdf_text(reference / name), name
+    assert not list(out.rglob("*.tmp"))
+    again = _finish(_start(workspace, out))
+    assert again.returncode == 0 and "nothing to do" in again.stdout, again.stdout  # the manifest is whole
+
+
+def test_sigterm_stops_a_build_cleanly_and_the_next_build_goes_on(workspace: Path, tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    build = _start(workspace, out)
+    log = _LOGS[build.pid].with_suffix(".out")
+    deadline = time.monotonic() + 120
+    while "built " not in log.read_text() and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert build.poll() is None, "the build ended before it could be stopped"
+    build.send_signal(signal.SIGTERM)  # while its workers make the other documents
+    done = _finish(build)
+    assert done.returncode == 128 + signal.SIGTERM, done.stderr
+    assert "build stopped (SIGTERM)" in done.stderr and "Traceback" not in done.stderr
+    assert _processes(build.pid) == []  # it ended its workers and the picture process before it ended
+    assert not list(out.rglob("*.tmp"))
+    recorded = set(json.loads((out / MANIFEST).read_text())["targets"])
+    assert set(_built(done.stdout)) <= recorded
+    for key in recorded:  # what the manifest says was built is there, whole
+        for name in json.loads((out / MANIFEST).read_text())["targets"][key]["outputs"]:
+            assert _whole(out / name), name
+    done = _finish(_start(workspace, out))
+    assert done.returncode == 0 and "taking over" not in done.stderr, done.stderr
+    made = set(_built(done.stdout))
+    assert made and not made & recorded  # the rest, and only the rest
+    assert len(made | recorded) == len(json.loads((out / MANIFEST).read_text())["targets"])
+
+
+HOLD_AND_DIE = """
+import multiprocessing, os, sys, time
+from pathlib import Path
+from dialogkit.builder.manifest import build_lock
+with build_lock(Path(sys.argv[1]), print):
+    (Path(sys.argv[1]) / ".plan.pdf.x1y2.tmp").write_text("half a file")
+    child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,))
+    child.start()
+    print(child.pid, flush=True)
+    os.kill(os.getpid(), 9)
+"""
+
+
+def test_a_killed_builds_lock_is_taken_over_even_while_its_children_live(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    killed = subprocess.Popen([sys.executable, "-c", HOLD_AND_DIE, str(out)], stdout=subprocess.PIPE, text=True)
+    assert killed.stdout is not None
+    child = int(killed.stdout.readline())  # not communicate(): the child keeps the pipe open
+    killed.wait(timeout=60)
+    try:
+        assert killed.returncode == -signal.SIGKILL
+        assert _alive(child)  # a forked child that outlives the build, holding its descriptors
+        taker = "from pathlib import Path; import sys; from dialogkit.builder.manifest import build_lock\n"
+        taker += "with build_lock(Path(sys.argv[1]), print): print('got it')"
+        try:
+            took = subprocess.run(
+                [sys.executable, "-c", taker, str(out)], capture_output=True, text=True, timeout=20, check=True
+            )
+        except subprocess.TimeoutExpired:
+            pytest.fail("the lock of a killed build is still held: the next build waits for ever")
+    finally:
+        os.kill(child, signal.SIGKILL)
+    assert "waiting" not in took.stdout
+    assert f"taking over the build lock of pid {killed.pid}" in took.stdout
+    assert took.stdout.rstrip().endswith("got it")
+    assert not list(out.rglob("*.tmp"))  # what the killed build left half-written is gone
+    assert (out / LOCK).read_text() == ""  # released
+
+
+def test_a_lock_released_normally_is_taken_without_a_word(tmp_path: Path) -> None:
+    notices: list[str] = []
+    with build_lock(tmp_path, notices.append):
+        pass
+    with build_lock(tmp_path, notices.append):
+        pass
+    assert notices == []
+
+
+_MARKS: dict[int, bytes] = {}  # build pid: its mark
+_LOGS: dict[int, Path] = {}  # build pid: its output, without the suffix
+
+
+@pytest.fixture(autouse=True)
+def _end_what_is_left() -> Iterator[None]:
+    """A failing run must not leave processes behind that wait for ever."""
+    yield
+    for build in list(_MARKS):
+        for line in _processes(build):
+            os.kill(int(line.split()[0]), signal.SIGKILL)
+        del _MARKS[build]
+
+
+def _start(workspace: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
+    """Start a build; its output goes to files, as a pipe stays open while any process of the build lives."""
+    dialog = Path(sys.executable).with_name("dialog")
+    args = [str(dialog), "-C", str(workspace), "build", "2025", "--jobs", "2", "--to", FORMATS, "--out", str(out)]
+    mark = uuid.uuid4().hex
+    logs = workspace.parent / "logs"
+    logs.mkdir(exist_ok=True)
+    with (logs / f"{mark}.out").open("w") as stdout, (logs / f"{mark}.err").open("w") as stderr:
+        build = subprocess.Popen(
+            [*args, *extra],
+            env={**os.environ, MARK: mark, "CI": "1", "PYTHONUNBUFFERED": "1"},
+            stdin=subprocess.DEVNULL,
+            stdout=stdout,
+            stderr=stderr,
+            text=True,
+        )
+    _MARKS[build.pid], _LOGS[build.pid] = f"{MARK}={mark}".encode(), logs / mark
+    return build
+
+
+def _finish(build: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
+    try:
+        build.wait(timeout=120)
+    except subprocess.TimeoutExpired:
+        build.kill()
+        build.wait()
+        pytest.fail(f"the build did not finish: {_log(build, 'err')}")
+    return subprocess.CompletedProcess(build.args, build.returncode, _log(build, "out"), _log(build, "err"))
+
+
+def _log(build: subprocess.Popen[str], stream: str) -> str:
+    return _LOGS[build.pid].with_suffix(f".{stream}").read_text()
+
+
+def _processes(build: int) -> list[str]:
+    """The live processes the build ``build`` started, directly or not: "pid command line"."""
+    mark = _MARKS[build]
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue  # ended meanwhile, or not ours to read
+        if mark in environ.split(b"\0") and _alive(int(entry.name)):
+            found.append(f"{entry.name} {command}")
+    return found
+
+
+def _wait_for_no_processes(build: int, said: str) -> None:
+    """Pandoc, started by a worker that was killed, may finish its file: nothing else may stay."""
+    deadline = time.monotonic() + 15
+    while (left := _processes(build)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert left == [], said
+
+
+def _built(stdout: str) -> list[str]:
+    return [line.split()[1] for line in stdout.splitlines() if line.startswith("built ")]
+
+
+def _outputs(out: Path) -> list[str]:
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def _whole(path: Path) -> bool:
+    if path.suffix == ".pdf":
+        return "Svenljunga" in _pdf_text(path)
+    return path.read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+def _pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    status = Path(f"/proc/{pid}/status")
+    try:
+        return "zombie" not in status.read_text()
+    except OSError:
+        return False
