@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfReader
 
 from dialogkit.builder.manifest import LOCK, MANIFEST, build_lock
+from dialogkit.errors import DialogError
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="finds a build's processes in /proc")
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="finds a build's
 # marks one build's processes, whoever their parent is once the build is gone.
 MARK = "DIALOG_TEST_BUILD"
 SEED = int(os.environ.get("DIALOG_KILL_SEED", "14"))
-ROUNDS = 6
+SIGNALS = (signal.SIGKILL, signal.SIGTERM)
 FORMATS = "html,pdf"
 
 
@@ -48,11 +49,14 @@ def test_builds_killed_at_random_moments_leave_nothing_behind(workspace: Path, t
     assert done.returncode == 0, done.stderr
     expected = _outputs(reference)
 
-    out, rng = tmp_path / "build", random.Random(SEED)
-    for round in range(ROUNDS):
-        how = (signal.SIGKILL, signal.SIGTERM)[round % 2]
+    # Each signal at a moment in each quarter of a build, so that the moments cover a whole
+    # build, from its start-up to its last document, whatever the seed.
+    rng = random.Random(SEED)
+    moments = [(how, full * (quarter + rng.random()) / 4) for how in SIGNALS for quarter in range(4)]
+    rng.shuffle(moments)
+    out = tmp_path / "build"
+    for round, (how, delay) in enumerate(moments):
         build = _start(workspace, out, "--force")
-        delay = rng.uniform(0, full)
         time.sleep(delay)
         build.send_signal(how)
         done = _finish(build)
@@ -168,17 +172,27 @@ def _end_what_is_left() -> Iterator[None]:
         del _MARKS[build]
 
 
+def test_a_link_in_place_of_the_lock_is_refused(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    (tmp_path / LOCK).symlink_to(victim)
+    with pytest.raises(DialogError, match="the build lock is a symbolic link"), build_lock(tmp_path, print):
+        pass
+    assert victim.read_text() == "keep"
+
+
 def _start(workspace: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
     """Start a build; its output goes to files, as a pipe stays open while any process of the build lives."""
     dialog = Path(sys.executable).with_name("dialog")
     args = [str(dialog), "-C", str(workspace), "build", "2025", "--jobs", "2", "--to", FORMATS, "--out", str(out)]
     mark = uuid.uuid4().hex
-    logs = workspace.parent / "logs"
+    logs, temporary = workspace.parent / "logs", workspace.parent / "tmp"  # a killed worker leaves its pandoc folder
     logs.mkdir(exist_ok=True)
+    temporary.mkdir(exist_ok=True)
     with (logs / f"{mark}.out").open("w") as stdout, (logs / f"{mark}.err").open("w") as stderr:
         build = subprocess.Popen(
             [*args, *extra],
-            env={**os.environ, MARK: mark, "CI": "1", "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, MARK: mark, "CI": "1", "PYTHONUNBUFFERED": "1", "TMPDIR": str(temporary)},
             stdin=subprocess.DEVNULL,
             stdout=stdout,
             stderr=stderr,

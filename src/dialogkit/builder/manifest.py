@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dialogkit import __version__
+from dialogkit.errors import DialogError, Finding
 from dialogkit.files import write_atomic
 
 MANIFEST = ".dialog-manifest.json"
@@ -138,7 +139,7 @@ def build_lock(out: Path, on_wait: Callable[[str], None]) -> Iterator[None]:
         on_wait(f"waiting for another dialog build in this process (pid {os.getpid()}) to finish")
         among_threads.acquire()
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        fd = _open_lock(path)
         try:
             try:
                 fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -170,6 +171,16 @@ _thread_locks_lock = threading.Lock()
 def _thread_lock(path: Path) -> threading.Lock:
     with _thread_locks_lock:
         return _thread_locks.setdefault(str(path.resolve()), threading.Lock())
+
+
+def _open_lock(path: Path) -> int:
+    """The lock file, never a link planted in its place (it is truncated and written)."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o666)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+    raise DialogError(Finding(str(path), 1, 1, "error", "the build lock is a symbolic link; remove it"))
 
 
 def _holder(fd: int) -> str:
