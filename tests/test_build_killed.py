@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -68,6 +69,7 @@ def test_builds_killed_at_random_moments_leave_nothing_behind(workspace: Path, t
             assert done.returncode in (128 + signal.SIGTERM, -signal.SIGTERM), said
             assert _processes(build.pid) == [], said
             assert not list(out.rglob("*.tmp")), said
+            assert not list(_TMPDIRS[build.pid].iterdir()), said
         _wait_for_no_processes(build.pid, said)
 
     done = _finish(_start(workspace, out))
@@ -87,7 +89,7 @@ def test_builds_killed_at_random_moments_leave_nothing_behind(workspace: Path, t
 def test_sigterm_stops_a_build_cleanly_and_the_next_build_goes_on(workspace: Path, tmp_path: Path) -> None:
     out = tmp_path / "build"
     build = _start(workspace, out)
-    log = _LOGS[build.pid].with_suffix(".out")
+    log = _RUNS[build.pid] / "out"
     deadline = time.monotonic() + 120
     while "built " not in log.read_text() and build.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -96,8 +98,9 @@ def test_sigterm_stops_a_build_cleanly_and_the_next_build_goes_on(workspace: Pat
     done = _finish(build)
     assert done.returncode == 128 + signal.SIGTERM, done.stderr
     assert "build stopped (SIGTERM)" in done.stderr and "Traceback" not in done.stderr
-    assert _processes(build.pid) == []  # it ended its workers and the picture process before it ended
+    assert _processes(build.pid) == []  # it ended its workers, their pandoc and the picture process
     assert not list(out.rglob("*.tmp"))
+    assert not list(_TMPDIRS[build.pid].iterdir())  # nor did their temporary files outlive them
     recorded = set(json.loads((out / MANIFEST).read_text())["targets"])
     assert set(_built(done.stdout)) <= recorded
     for key in recorded:  # what the manifest says was built is there, whole
@@ -159,7 +162,8 @@ def test_a_lock_released_normally_is_taken_without_a_word(tmp_path: Path) -> Non
 
 
 _MARKS: dict[int, bytes] = {}  # build pid: its mark
-_LOGS: dict[int, Path] = {}  # build pid: its output, without the suffix
+_RUNS: dict[int, Path] = {}  # build pid: a folder with its output ("out", "err")
+_TMPDIRS: dict[int, Path] = {}  # build pid: its TMPDIR, short enough for the picture process's socket
 
 
 @pytest.fixture(autouse=True)
@@ -170,6 +174,7 @@ def _end_what_is_left() -> Iterator[None]:
         for line in _processes(build):
             os.kill(int(line.split()[0]), signal.SIGKILL)
         del _MARKS[build]
+        shutil.rmtree(_TMPDIRS.pop(build), ignore_errors=True)
 
 
 def test_a_link_in_place_of_the_lock_is_refused(tmp_path: Path) -> None:
@@ -186,19 +191,18 @@ def _start(workspace: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
     dialog = Path(sys.executable).with_name("dialog")
     args = [str(dialog), "-C", str(workspace), "build", "2025", "--jobs", "2", "--to", FORMATS, "--out", str(out)]
     mark = uuid.uuid4().hex
-    logs, temporary = workspace.parent / "logs", workspace.parent / "tmp"  # a killed worker leaves its pandoc folder
-    logs.mkdir(exist_ok=True)
-    temporary.mkdir(exist_ok=True)
-    with (logs / f"{mark}.out").open("w") as stdout, (logs / f"{mark}.err").open("w") as stderr:
+    run, tmpdir = workspace.parent / "runs" / mark, Path(tempfile.mkdtemp(prefix="dialog-test-"))
+    run.mkdir(parents=True)
+    with (run / "out").open("w") as stdout, (run / "err").open("w") as stderr:
         build = subprocess.Popen(
             [*args, *extra],
-            env={**os.environ, MARK: mark, "CI": "1", "PYTHONUNBUFFERED": "1", "TMPDIR": str(temporary)},
+            env={**os.environ, MARK: mark, "CI": "1", "PYTHONUNBUFFERED": "1", "TMPDIR": str(tmpdir)},
             stdin=subprocess.DEVNULL,
             stdout=stdout,
             stderr=stderr,
             text=True,
         )
-    _MARKS[build.pid], _LOGS[build.pid] = f"{MARK}={mark}".encode(), logs / mark
+    _MARKS[build.pid], _RUNS[build.pid], _TMPDIRS[build.pid] = f"{MARK}={mark}".encode(), run, tmpdir
     return build
 
 
@@ -213,7 +217,7 @@ def _finish(build: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
 
 
 def _log(build: subprocess.Popen[str], stream: str) -> str:
-    return _LOGS[build.pid].with_suffix(f".{stream}").read_text()
+    return (_RUNS[build.pid] / stream).read_text()
 
 
 def _processes(build: int) -> list[str]:

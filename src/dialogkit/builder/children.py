@@ -8,6 +8,7 @@ import signal
 import sys
 import threading
 import time
+from contextlib import suppress
 from multiprocessing.context import BaseContext
 from types import FrameType
 
@@ -24,11 +25,15 @@ def follow_build(build: int) -> None:
     """Call first in a process the build (pid ``build``) started: it then dies when the build does.
 
     On Linux the kernel kills it the moment the build ends, even by kill -9; elsewhere a
-    thread notices within a second. SIGTERM it leaves to the build, which stops its workers
-    itself once the documents they are writing are whole: a SIGTERM sent to every process
-    of a CI job at once would otherwise cut those documents short.
+    thread notices within a second. It leads a process group of its own, with the pandoc it
+    runs, so the build can end them all at once (runner._stop), and leaves Ctrl-C and SIGTERM
+    to the build: sent to every process of a terminal or CI job, they would otherwise break
+    off its work in ways the build could not tell from a failed document.
     """
-    signal.signal(signal.SIGTERM, _leave_to_the_build)
+    with suppress(OSError):
+        os.setpgid(0, 0)
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, _leave_to_the_build)
     if not _killed_with_parent():
         threading.Thread(target=_exit_with, args=(build,), daemon=True).start()
     if os.getppid() != build:  # the build ended before the kernel was asked

@@ -151,7 +151,7 @@ def build_lock(out: Path, on_wait: Callable[[str], None]) -> Iterator[None]:
             left = _holder(fd)
             if left:
                 on_wait(f"taking over the build lock of {left}, which ended without releasing it (killed?)")
-                _remove_temporaries(out)
+                remove_temporaries(out)
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
             try:
@@ -188,8 +188,8 @@ def _holder(fd: int) -> str:
     return os.pread(fd, 100, 0).decode("utf-8", "replace").strip()
 
 
-def _remove_temporaries(out: Path) -> None:
-    """Remove the temporary files of writes a killed build began (files.atomic_file names them .*.tmp)."""
+def remove_temporaries(out: Path) -> None:
+    """Remove the temporary files of writes that a killed build or worker began (files.atomic_file's .*.tmp)."""
     for path in out.rglob(".*.tmp"):
         if path.is_file() and not path.is_symlink():
             path.unlink(missing_ok=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -21,6 +22,8 @@ from dialogkit.errors import DialogError, UsageError
 from dialogkit.layout import BUILD_DIR, WORKSPACE_TEMPLATES, builtin_templates
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from dialogkit.render.figures import Painter
     from dialogkit.workspace import Workspace
 
@@ -122,12 +125,12 @@ class _Terminated(BaseException):
 
 @contextmanager
 def _stopped_by_sigterm(on_event: Callable[[str], None]) -> Iterator[None]:
-    """While building, SIGTERM stops the build cleanly and then exits with 143 (128 + SIGTERM).
+    """While building, SIGTERM stops the build as Ctrl-C does, then exits with 143 (128 + SIGTERM).
 
-    The workers finish the documents they are writing and start no others, the manifest
-    records what was built and the lock is released, so the next build goes on from there.
-    A second SIGTERM ends the process at once (its workers die with it). Only the main
-    thread can handle signals; a handler someone else set is left alone.
+    The workers are ended (see :func:`_stop`), the manifest records what was built and the
+    lock is released, so the next build goes on from there. A second SIGTERM ends the
+    process at once. Only the main thread can handle signals; a handler someone else set
+    is left alone.
     """
     if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
         yield
@@ -184,16 +187,40 @@ def _run_in_workers(
     # The longest targets first, so the last minutes are not one worker finishing a big one.
     todo = sorted(todo, key=lambda item: _HEAVIEST_FIRST.index(item[0].kind))
     workers = min(jobs, len(todo))
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context(), initializer=_init, initargs=(ws.root, painter, os.getpid())
-    ) as pool:
+    # The workers' temporary files go in a folder of this build's, which goes when it ends,
+    # even if the workers had to be killed in the middle of a conversion.
+    with (
+        tempfile.TemporaryDirectory(prefix="dialog-build-", ignore_cleanup_errors=True) as scratch,
+        ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context(),
+            initializer=_init,
+            initargs=(ws.root, painter, os.getpid(), scratch),
+        ) as pool,
+    ):
         futures: dict[Future[Outcome], str] = {pool.submit(_make_in_worker, t, formats, out): d for t, d in todo}
         try:
             for future in as_completed(futures):
                 yield future.result(), futures[future]
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
+        except BaseException:  # Ctrl-C, SIGTERM, or the caller stopped listening
+            _stop(pool, out)
             raise
+
+
+def _stop(pool: ProcessPoolExecutor, out: Path) -> None:
+    """End the workers at once, the pandoc they run with them, and remove the files they were writing.
+
+    Letting them finish their documents could take many seconds, more than a CI runner waits
+    between its SIGTERM and its SIGKILL, and their outputs would not be recorded anyway.
+    """
+    from dialogkit.builder.manifest import remove_temporaries
+
+    for pid in list(pool._processes or ()):  # no public way before Python 3.14's kill_workers()
+        for kill in (os.killpg, os.kill):  # its process group (children.follow_build), or itself if not yet
+            with suppress(OSError):
+                kill(pid, signal.SIGKILL)
+    pool.shutdown(wait=True, cancel_futures=True)
+    remove_temporaries(out)
 
 
 _WORKSPACE: Workspace | None = None
@@ -201,11 +228,12 @@ _DRAWING = frozenset({"plan", "followup", "survey-report"})  # the kinds of targ
 _HEAVIEST_FIRST = ("followup", "referat-compilation", "site", "plan", "survey-report", "agenda", "invitation")
 
 
-def _init(root: Path, painter: Painter | None, build: int) -> None:
+def _init(root: Path, painter: Painter | None, build: int, scratch: str) -> None:
     from dialogkit.render.figures import use_painter
     from dialogkit.workspace import require
 
     follow_build(build)
+    tempfile.tempdir = scratch
     use_painter(painter)
     global _WORKSPACE
     if _WORKSPACE is None or _WORKSPACE.root != root:
