@@ -10,7 +10,6 @@ import threading
 import time
 from contextlib import suppress
 from multiprocessing.context import BaseContext
-from types import FrameType
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
@@ -26,22 +25,17 @@ def follow_build(build: int) -> None:
 
     On Linux the kernel kills it the moment the build ends, even by kill -9; elsewhere a
     thread notices within a second. It leads a process group of its own, with the pandoc it
-    runs, so the build can end them all at once (runner._stop), and leaves Ctrl-C and SIGTERM
-    to the build: sent to every process of a terminal or CI job, they would otherwise break
-    off its work in ways the build could not tell from a failed document.
+    runs, so that Ctrl-C in a terminal reaches the build alone and the build can end them all
+    at once (runner._stop). SIGTERM ends it, as multiprocessing expects, whatever handler it
+    inherited from the build.
     """
     with suppress(OSError):
         os.setpgid(0, 0)
-    for stop in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(stop, _leave_to_the_build)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if not _killed_with_parent():
         threading.Thread(target=_exit_with, args=(build,), daemon=True).start()
     if os.getppid() != build:  # the build ended before the kernel was asked
         os._exit(1)
-
-
-def _leave_to_the_build(signum: int, frame: FrameType | None) -> None:
-    """A handler, not SIG_IGN: an ignored signal would stay ignored in pandoc after exec."""
 
 
 def _killed_with_parent() -> bool:

@@ -15,7 +15,6 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Literal
 
-from dialogkit.builder.children import context, follow_build
 from dialogkit.builder.manifest import Manifest, build_lock, input_digest, tree_digest
 from dialogkit.builder.targets import DATED_KINDS, Target, cycle_years, targets
 from dialogkit.errors import DialogError, UsageError
@@ -99,7 +98,7 @@ def build(
     it was when the last build, which loaded and checked it, made the target.
     """
     out = out or root / BUILD_DIR
-    with _stopped_by_sigterm(on_event), build_lock(out, on_event):
+    with _stopped_cleanly(on_event), build_lock(out, on_event):
         manifest = Manifest(root, out)
         plan = plan_build(root, years, formats, manifest, force=force)
         outcomes = [Outcome(t, "up to date") for t in plan.fresh]
@@ -124,30 +123,39 @@ class _Terminated(BaseException):
 
 
 @contextmanager
-def _stopped_by_sigterm(on_event: Callable[[str], None]) -> Iterator[None]:
+def _stopped_cleanly(on_event: Callable[[str], None]) -> Iterator[None]:
     """While building, SIGTERM stops the build as Ctrl-C does, then exits with 143 (128 + SIGTERM).
 
     The workers are ended (see :func:`_stop`), the manifest records what was built and the
-    lock is released, so the next build goes on from there. A second SIGTERM ends the
-    process at once. Only the main thread can handle signals; a handler someone else set
-    is left alone.
+    lock is released, so the next build goes on from there; after either, no process the
+    build started is left. A second SIGTERM ends the process at once. Only the main thread
+    can handle signals; a handler someone else set is left alone.
     """
-    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
-        yield
-        return
+    catch = threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
 
     def stop(signum: int, frame: FrameType | None) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         raise _Terminated
 
     try:
-        signal.signal(signal.SIGTERM, stop)
+        if catch:
+            signal.signal(signal.SIGTERM, stop)
         yield
-    except _Terminated:
+    except (_Terminated, KeyboardInterrupt) as exc:
+        import multiprocessing  # imported already if the build started a process
+
+        # A process caught starting (the picture process, a worker) is not ended by the code
+        # that started it, and Python's exit would wait for it for ever.
+        for child in multiprocessing.active_children():
+            child.kill()
+            child.join()
+        if isinstance(exc, KeyboardInterrupt):
+            raise
         on_event("build stopped (SIGTERM); the next build makes what is missing")
         raise SystemExit(128 + signal.SIGTERM) from None
     finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if catch:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run_all(
@@ -182,6 +190,8 @@ def _run_in_workers(
     """Run the targets, one process each at a time."""
     from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
+    from dialogkit.builder.children import context
+
     global _WORKSPACE
     _WORKSPACE = ws  # inherited by forked workers; others load it in _init
     # The longest targets first, so the last minutes are not one worker finishing a big one.
@@ -198,8 +208,10 @@ def _run_in_workers(
             initargs=(ws.root, painter, os.getpid(), scratch),
         ) as pool,
     ):
-        futures: dict[Future[Outcome], str] = {pool.submit(_make_in_worker, t, formats, out): d for t, d in todo}
+        futures: dict[Future[Outcome], str] = {}
         try:
+            # Submitting starts the workers: inside the try, so that they are ended if interrupted.
+            futures.update((pool.submit(_make_in_worker, t, formats, out), d) for t, d in todo)
             for future in as_completed(futures):
                 yield future.result(), futures[future]
         except BaseException:  # Ctrl-C, SIGTERM, or the caller stopped listening
@@ -215,10 +227,13 @@ def _stop(pool: ProcessPoolExecutor, out: Path) -> None:
     """
     from dialogkit.builder.manifest import remove_temporaries
 
-    for pid in list(pool._processes or ()):  # no public way before Python 3.14's kill_workers()
+    workers = list((pool._processes or {}).values())  # no public way before Python 3.14's kill_workers()
+    for worker in workers:
+        if worker.pid is None or worker.exitcode is not None:
+            continue  # ended and reaped already: its pid may be another process's by now
         for kill in (os.killpg, os.kill):  # its process group (children.follow_build), or itself if not yet
             with suppress(OSError):
-                kill(pid, signal.SIGKILL)
+                kill(worker.pid, signal.SIGKILL)
     pool.shutdown(wait=True, cancel_futures=True)
     remove_temporaries(out)
 
@@ -229,6 +244,7 @@ _HEAVIEST_FIRST = ("followup", "referat-compilation", "site", "plan", "survey-re
 
 
 def _init(root: Path, painter: Painter | None, build: int, scratch: str) -> None:
+    from dialogkit.builder.children import follow_build
     from dialogkit.render.figures import use_painter
     from dialogkit.workspace import require
 
