@@ -141,21 +141,30 @@ def _stopped_cleanly(on_event: Callable[[str], None]) -> Iterator[None]:
         if catch:
             signal.signal(signal.SIGTERM, stop)
         yield
-    except (_Terminated, KeyboardInterrupt) as exc:
-        import multiprocessing  # imported already if the build started a process
-
-        # A process caught starting (the picture process, a worker) is not ended by the code
-        # that started it, and Python's exit would wait for it for ever.
-        for child in multiprocessing.active_children():
-            child.kill()
-            child.join()
-        if isinstance(exc, KeyboardInterrupt):
+    except BaseException as exc:
+        if isinstance(exc, Exception):
+            raise  # a failed build: the code that started each process has ended it
+        _end_leftovers()  # Ctrl-C, SIGTERM, an exit: the process is ending
+        if not isinstance(exc, _Terminated):
             raise
         on_event("build stopped (SIGTERM); the next build makes what is missing")
         raise SystemExit(128 + signal.SIGTERM) from None
     finally:
         if catch:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _end_leftovers() -> None:
+    """Kill the processes this one started and has not ended: those caught starting.
+
+    The code that starts the picture process or a worker cannot end one it was interrupted
+    in starting, and Python's exit would wait for it for ever.
+    """
+    import multiprocessing  # imported already if the build started a process
+
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join()
 
 
 def _run_all(
