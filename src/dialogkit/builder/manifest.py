@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from dialogkit import __version__, inputs
-from dialogkit.errors import DialogError
+from dialogkit.errors import DialogError, Finding
 from dialogkit.files import write_atomic
 
 MANIFEST = ".dialog-manifest.json"
@@ -118,23 +120,72 @@ class Manifest:
 
 @contextmanager
 def build_lock(out: Path, on_wait: Callable[[str], None]) -> Iterator[None]:
-    """Hold build/.dialog-build.lock; a second build waits for the first and says why."""
+    """Hold build/.dialog-build.lock; a second build waits for the first and says why.
+
+    A POSIX record lock (lockf), not a flock: it belongs to this process alone, so a forked
+    worker that outlives a killed build cannot keep holding it, and the kernel releases it
+    when the process ends, however it ends. A build that ended without releasing it (kill -9)
+    left its pid in the file: the next build says so and removes the temporary files it left.
+    Record locks do not keep threads of one process apart; a lock per folder does that.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    with open(out / LOCK, "a+") as handle:
+    path = out / LOCK
+    among_threads = _thread_lock(path)
+    if not among_threads.acquire(blocking=False):
+        on_wait(f"waiting for another dialog build in this process (pid {os.getpid()}) to finish")
+        among_threads.acquire()
+    try:
+        fd = _open_lock(path)
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            on_wait(f"waiting for another dialog build to finish (held by {holder})")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
-        try:
-            yield
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                    raise
+                on_wait(f"waiting for another dialog build to finish (held by {_holder(fd) or 'another process'})")
+                fcntl.lockf(fd, fcntl.LOCK_EX)
+            left = _holder(fd)
+            if left:
+                on_wait(f"taking over the build lock of {left}, which ended without releasing it (killed?)")
+                remove_temporaries(out)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
+            try:
+                yield
+            finally:
+                os.ftruncate(fd, 0)
         finally:
-            handle.seek(0)
-            handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            os.close(fd)  # which releases the lock
+    finally:
+        among_threads.release()
+
+
+_thread_locks: dict[str, threading.Lock] = {}
+_thread_locks_lock = threading.Lock()
+
+
+def _thread_lock(path: Path) -> threading.Lock:
+    with _thread_locks_lock:
+        return _thread_locks.setdefault(str(path.resolve()), threading.Lock())
+
+
+def _open_lock(path: Path) -> int:
+    """The lock file, never a link planted in its place (it is truncated and written)."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o666)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+    raise DialogError(Finding(str(path), 1, 1, "error", "the build lock is a symbolic link; remove it"))
+
+
+def _holder(fd: int) -> str:
+    """Who holds or last held the lock, as written in it ("pid 1234"); empty after a release."""
+    return os.pread(fd, 100, 0).decode("utf-8", "replace").strip()
+
+
+def remove_temporaries(out: Path) -> None:
+    """Remove the temporary files of writes that a killed build or worker began (files.atomic_file's .*.tmp)."""
+    for path in out.rglob(".*.tmp"):
+        if path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)

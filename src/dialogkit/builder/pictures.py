@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from multiprocessing.managers import BaseManager
 
+from dialogkit.builder.children import context, follow_build
 from dialogkit.render.figures import Painter, Picture, import_matplotlib
 
 
@@ -43,7 +43,7 @@ def picture_process() -> Iterator[Painter | None]:
     None when the process cannot start (no room for its socket, say): the workers then
     draw their own pictures, slower but the same.
     """
-    manager = _PictureProcess()
+    manager = _PictureProcess(ctx=context())
     try:
         manager.start(initializer=_prepare, initargs=(os.getpid(),))
     except (OSError, EOFError):
@@ -55,17 +55,7 @@ def picture_process() -> Iterator[Painter | None]:
         manager.shutdown()
 
 
-def _prepare(parent: int) -> None:
-    """In the picture process, before it serves: import matplotlib and follow the build's end.
-
-    Both run in the background, so the build does not wait for the import to start.
-    """
+def _prepare(build: int) -> None:
+    """In the picture process, before it serves: end with the build, import matplotlib in the background."""
+    follow_build(build)
     threading.Thread(target=import_matplotlib, daemon=True).start()
-    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-
-
-def _exit_with(parent: int) -> None:
-    """End when the build that started this process is gone, even if it could not say so (kill -9)."""
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(0)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
+import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Literal
 
 from dialogkit.builder.manifest import Manifest, build_lock, tree_digest
@@ -18,6 +22,8 @@ from dialogkit.inputs import recording
 from dialogkit.layout import builtin_templates, output_folder
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from dialogkit.render.figures import Painter
     from dialogkit.workspace import Workspace
 
@@ -97,7 +103,7 @@ def build(
     it was when the last build, which loaded and checked it, made the target.
     """
     out = output_folder(root, out)
-    with build_lock(out, on_event):
+    with _stopped_cleanly(on_event), build_lock(out, on_event):
         manifest = Manifest(root, out)
         plan = plan_build(root, years, formats, manifest, force=force)
         outcomes = [Outcome(t, "up to date") for t in plan.fresh]
@@ -115,6 +121,55 @@ def build(
         finally:
             manifest.save()
     return BuildReport(outcomes)
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwinds the build as Ctrl-C does (no ``except Exception`` goes on building)."""
+
+
+@contextmanager
+def _stopped_cleanly(on_event: Callable[[str], None]) -> Iterator[None]:
+    """While building, SIGTERM stops the build as Ctrl-C does, then exits with 143 (128 + SIGTERM).
+
+    The workers are ended (see :func:`_stop`), the manifest records what was built and the
+    lock is released, so the next build goes on from there; after either, no process the
+    build started is left. A second SIGTERM ends the process at once. Only the main thread
+    can handle signals; a handler someone else set is left alone.
+    """
+    catch = threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise _Terminated
+
+    try:
+        if catch:
+            signal.signal(signal.SIGTERM, stop)
+        yield
+    except BaseException as exc:
+        if isinstance(exc, Exception):
+            raise  # a failed build: the code that started each process has ended it
+        _end_leftovers()  # Ctrl-C, SIGTERM, an exit: the process is ending
+        if not isinstance(exc, _Terminated):
+            raise
+        on_event("build stopped (SIGTERM); the next build makes what is missing")
+        raise SystemExit(128 + signal.SIGTERM) from None
+    finally:
+        if catch:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _end_leftovers() -> None:
+    """Kill the processes this one started and has not ended: those caught starting.
+
+    The code that starts the picture process or a worker cannot end one it was interrupted
+    in starting, and Python's exit would wait for it for ever.
+    """
+    import multiprocessing  # imported already if the build started a process
+
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join()
 
 
 def _run_all(
@@ -149,19 +204,52 @@ def _run_in_workers(
     """Run the targets, one process each at a time."""
     from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
+    from dialogkit.builder.children import context
+
     global _WORKSPACE
     _WORKSPACE = ws  # inherited by forked workers; others load it in _init
     # The longest targets first, so the last minutes are not one worker finishing a big one.
     todo = sorted(todo, key=lambda item: _HEAVIEST_FIRST.index(item[0].kind))
     workers = min(jobs, len(todo))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(ws.root, painter)) as pool:
-        futures: dict[Future[Outcome], str] = {pool.submit(_make_in_worker, t, formats, out): d for t, d in todo}
+    # The workers' temporary files go in a folder of this build's, which goes when it ends,
+    # even if the workers had to be killed in the middle of a conversion.
+    with (
+        tempfile.TemporaryDirectory(prefix="dialog-build-", ignore_cleanup_errors=True) as scratch,
+        ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context(),
+            initializer=_init,
+            initargs=(ws.root, painter, os.getpid(), scratch),
+        ) as pool,
+    ):
+        futures: dict[Future[Outcome], str] = {}
         try:
+            # Submitting starts the workers: inside the try, so that they are ended if interrupted.
+            futures.update((pool.submit(_make_in_worker, t, formats, out), d) for t, d in todo)
             for future in as_completed(futures):
                 yield future.result(), futures[future]
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
+        except BaseException:  # Ctrl-C, SIGTERM, or the caller stopped listening
+            _stop(pool, out)
             raise
+
+
+def _stop(pool: ProcessPoolExecutor, out: Path) -> None:
+    """End the workers at once, the pandoc they run with them, and remove the files they were writing.
+
+    Letting them finish their documents could take many seconds, more than a CI runner waits
+    between its SIGTERM and its SIGKILL, and their outputs would not be recorded anyway.
+    """
+    from dialogkit.builder.manifest import remove_temporaries
+
+    workers = list((pool._processes or {}).values())  # no public way before Python 3.14's kill_workers()
+    for worker in workers:
+        if worker.pid is None or worker.exitcode is not None:
+            continue  # ended and reaped already: its pid may be another process's by now
+        for kill in (os.killpg, os.kill):  # its process group (children.follow_build), or itself if not yet
+            with suppress(OSError):
+                kill(worker.pid, signal.SIGKILL)
+    pool.shutdown(wait=True, cancel_futures=True)
+    remove_temporaries(out)
 
 
 _WORKSPACE: Workspace | None = None
@@ -169,10 +257,13 @@ _DRAWING = frozenset({"plan", "followup", "survey-report"})  # the kinds of targ
 _HEAVIEST_FIRST = ("followup", "referat-compilation", "site", "plan", "survey-report", "agenda", "invitation")
 
 
-def _init(root: Path, painter: Painter | None) -> None:
+def _init(root: Path, painter: Painter | None, build: int, scratch: str) -> None:
+    from dialogkit.builder.children import follow_build
     from dialogkit.render.figures import use_painter
     from dialogkit.workspace import require
 
+    follow_build(build)
+    tempfile.tempdir = scratch
     use_painter(painter)
     global _WORKSPACE
     if _WORKSPACE is None or _WORKSPACE.root != root:
