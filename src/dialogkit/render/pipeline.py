@@ -18,6 +18,7 @@ from dialogkit.files import write_atomic
 from dialogkit.inputs import carry
 from dialogkit.render import figures, pandoc
 from dialogkit.render.environment import render_markdown
+from dialogkit.render.pandoc import PandocNode, PandocTree, PandocValue
 from dialogkit.render.pdf import CompiledPdf, compile_pdf
 from dialogkit.render.safety import IMAGE_TYPES, Checked, ImageFile, check_tree, typst_text
 from dialogkit.render.templates import (
@@ -162,7 +163,7 @@ def _makers(
                 yield fmt, functools.partial(_office, setting, embedded, doc.source, fmt, reference)
 
 
-def tidy_headings(blocks: list[Any]) -> None:
+def tidy_headings(blocks: list[PandocValue]) -> None:
     """Headings start at level 1 and never skip a level: an outline that screen readers and PDF/UA accept.
 
     Minutes often start at "##"; the document's title sits above the first level.
@@ -178,8 +179,8 @@ def tidy_headings(blocks: list[Any]) -> None:
         previous = level
 
 
-def _walk_blocks(node: Any) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
+def _walk_blocks(node: PandocValue) -> list[PandocNode]:
+    found: list[PandocNode] = []
     if isinstance(node, list):
         for item in node:
             found.extend(_walk_blocks(item))
@@ -191,8 +192,8 @@ def _walk_blocks(node: Any) -> list[dict[str, Any]]:
     return found
 
 
-def _set_meta(tree: dict[str, Any], setting: Setting, title: str) -> None:
-    def text(value: str) -> dict[str, Any]:
+def _set_meta(tree: PandocTree, setting: Setting, title: str) -> None:
+    def text(value: str) -> PandocNode:
         return {"t": "MetaString", "c": value}
 
     tree["meta"] = {
@@ -203,7 +204,7 @@ def _set_meta(tree: dict[str, Any], setting: Setting, title: str) -> None:
 
 
 def _writer_json(
-    checked: Checked, node_for: Callable[[ImageFile, dict[str, Any]], dict[str, Any]], *, for_typst: bool = False
+    checked: Checked, node_for: Callable[[ImageFile, PandocNode], PandocNode], *, for_typst: bool = False
 ) -> bytes:
     """The tree as pandoc's JSON with each checked image replaced for one kind of writer, and
     for Typst each text with punctuation as raw Typst that shows it as typed (pandoc's
@@ -230,15 +231,15 @@ def _writer_json(
             node.update(originals[target])
 
 
-def _data_uri(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
+def _data_uri(image: ImageFile, node: PandocNode) -> PandocNode:
     node["c"][2][0] = f"data:{image.mime};base64,{base64.b64encode(image.data).decode('ascii')}"
     return node
 
 
-def _typst_image(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]], dict[str, Any]]:
+def _typst_image(files: dict[str, bytes]) -> Callable[[ImageFile, PandocNode], PandocNode]:
     """Images for the Typst writer: files beside main.typ, placed by code built here, never from text."""
 
-    def node_for(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
+    def node_for(image: ImageFile, node: PandocNode) -> PandocNode:
         name = f"image-{len(files) + 1}{image.suffix}"
         files[name] = image.data
         # Typst code built here from a generated file name and a quoted string, never from text as code.
@@ -248,10 +249,10 @@ def _typst_image(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]
     return node_for
 
 
-def _file_beside(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]], dict[str, Any]]:
+def _file_beside(files: dict[str, bytes]) -> Callable[[ImageFile, PandocNode], PandocNode]:
     """Images for the Markdown: files beside it, under their own name where it is plain and unique."""
 
-    def node_for(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
+    def node_for(image: ImageFile, node: PandocNode) -> PandocNode:
         own = Path(image.key).name
         plain = _PLAIN_NAME.match(own) and Path(own).suffix.lower() in IMAGE_TYPES and own not in files
         name = own if plain else f"image-{len(files) + 1}{image.suffix}"
