@@ -14,9 +14,8 @@ from typer.testing import CliRunner
 from dialogkit.errors import DialogError
 from dialogkit.minutes.compile import render_referat
 from dialogkit.render import fonts
-from dialogkit.render.documents import setting_of
 from dialogkit.render.pdf import compile_pdf
-from dialogkit.render.pipeline import Document, Rendered, render_document
+from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
 from dialogkit.survey import import_survey
 from dialogkit.workspace import require
 from tests.conftest import FUZZ, run_dialog

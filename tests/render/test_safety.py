@@ -11,8 +11,8 @@ import pytest
 
 from dialogkit.errors import DialogError
 from dialogkit.render import pandoc
-from dialogkit.render.documents import render_meeting_document, setting_of
-from dialogkit.render.pipeline import Document, render_document
+from dialogkit.render.documents import render_meeting_document
+from dialogkit.render.pipeline import Document, render_document, setting_of
 from dialogkit.render.safety import check_tree
 from dialogkit.workspace import require
 

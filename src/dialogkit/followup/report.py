@@ -27,8 +27,7 @@ def render_followup(
     ws: Workspace, year: int, as_of: dt.date, formats: Iterable[str], out: Path | None = None
 ) -> Rendered:
     """Render the follow-up of ``year`` as of ``as_of`` to build/YEAR/followup.FORMAT."""
-    from dialogkit.render.documents import setting_of
-    from dialogkit.render.pipeline import Document, render_document
+    from dialogkit.render.pipeline import Document, render_document, setting_of
 
     report = followup(ws, year, as_of)
     labels = load_labels(ws.root, ws.locale)

@@ -15,8 +15,15 @@ from dialogkit.minutes.case import case_view, case_warnings
 from dialogkit.minutes.views import compilation_title, compilation_view, referat_view
 from dialogkit.minutes.year import YearMinutes, entry_of, year_minutes
 from dialogkit.render import pandoc
-from dialogkit.render.documents import setting_of
-from dialogkit.render.pipeline import Document, Rendered, Setting, make_outputs, render_document, write_outputs
+from dialogkit.render.pipeline import (
+    Document,
+    Rendered,
+    Setting,
+    make_outputs,
+    render_document,
+    setting_of,
+    write_outputs,
+)
 from dialogkit.render.safety import check_tree
 from dialogkit.render.words import Labels, fill, load_labels
 from dialogkit.workspace import CYCLES_DIR, Workspace, require

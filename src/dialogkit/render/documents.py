@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from dialogkit.errors import Finding, UsageError
-from dialogkit.layout import output_folder
-from dialogkit.render.pipeline import Document, Rendered, Setting, render_document
+from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
 from dialogkit.render.views import MeetingContext, agenda_view, document_title, find_meeting, invitation_view
 from dialogkit.render.words import load_labels
 from dialogkit.workspace import Workspace
@@ -25,18 +24,6 @@ def parse_meeting_ref(text: str) -> tuple[int, str]:
     if match is None:
         raise UsageError(f"'{text}' is not a meeting: write YEAR/AREA, e.g. 2025/hogvad")
     return int(match[1]), match[2]
-
-
-def setting_of(ws: Workspace, out: Path | None = None) -> Setting:
-    """The shared setting of a workspace's documents; ``out`` overrides the build/ folder."""
-    municipality = ws.config.municipality
-    return Setting(
-        root=ws.root,
-        locale=municipality.locale,
-        country=municipality.country,
-        author=municipality.name,
-        out=output_folder(ws.root, out),
-    )
 
 
 def render_meeting_document(

@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dialogkit.errors import Finding
 from dialogkit.files import write_atomic
 from dialogkit.inputs import carry
+from dialogkit.layout import output_folder
 from dialogkit.render import figures, pandoc
 from dialogkit.render.environment import render_markdown
 from dialogkit.render.pandoc import PandocNode, PandocTree, PandocValue
@@ -31,6 +32,9 @@ from dialogkit.render.templates import (
     workspace_fonts,
 )
 from dialogkit.render.words import load_labels
+
+if TYPE_CHECKING:
+    from dialogkit.workspace import Workspace
 
 HTML_TEMPLATE = "pandoc/document.html"
 TYPST_TEMPLATE = "pandoc/document.typ"
@@ -72,6 +76,18 @@ class Setting:
     @property
     def lang(self) -> str:
         return f"{self.locale}-{self.country}"
+
+
+def setting_of(ws: Workspace, out: Path | None = None) -> Setting:
+    """The shared setting of a workspace's documents; ``out`` overrides the build/ folder."""
+    municipality = ws.config.municipality
+    return Setting(
+        root=ws.root,
+        locale=municipality.locale,
+        country=municipality.country,
+        author=municipality.name,
+        out=output_folder(ws.root, out),
+    )
 
 
 @dataclass

@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from dialogkit.render.documents import setting_of
-from dialogkit.render.pipeline import Document, Rendered, render_document
+from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
 from dialogkit.render.timeline import TimelineMeeting, TimelineSpan, timeline_png
 from dialogkit.render.words import Labels, clock, date_in_words, load_labels, month_name, short_date
 from dialogkit.workspace import Workspace

@@ -76,8 +76,7 @@ def render_survey_report(
     workspace: Workspace, year: int, area: str | None, formats: Iterable[str], out: Path | None = None
 ) -> Rendered:
     """Render build/YEAR/AREA/survey-report.FORMAT for one meeting, or each meeting with answers."""
-    from dialogkit.render.documents import setting_of
-    from dialogkit.render.pipeline import Document, Rendered, render_document
+    from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
 
     formats = tuple(formats)
     labels = load_labels(workspace.root, workspace.locale)
