@@ -6,13 +6,14 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from dialogkit.followup.chart import status_chart
 from dialogkit.followup.model import ActionView, FollowUp, GroupView, followup
 from dialogkit.followup.words import group_status_word, long_date, money, status_word
 from dialogkit.models.workgroups import ACTION_STATUSES
 from dialogkit.render.figures import Picture
+from dialogkit.render.viewbase import DocumentView, document_base
 from dialogkit.render.words import Labels, fill, load_labels
 from dialogkit.workspace import Workspace
 
@@ -21,6 +22,96 @@ if TYPE_CHECKING:
 
 CHART = "followup-chart.png"
 TEMPLATE = "followup.md.j2"
+
+
+class Summary(TypedDict):
+    """The year's totals: groups, actions, overdue actions and the funds set aside."""
+
+    groups: int
+    actions: int
+    overdue: int
+    funds: str
+
+
+class StatusCount(TypedDict):
+    """How many actions have one status."""
+
+    name: str
+    count: int
+
+
+class DepartmentRow(TypedDict):
+    """What one department owns: its actions per status (in the order of ``status_names``), overdue, funds."""
+
+    name: str
+    counts: list[int]
+    actions: int
+    overdue: int
+    funds: str
+
+
+class OverdueItem(TypedDict):
+    """An overdue action with its area and group."""
+
+    text: str
+    area: str
+    group: str
+    due: str
+    owner: str
+
+
+class Update(TypedDict):
+    """An action's latest dated update."""
+
+    date: str
+    text: str
+
+
+class ActionItem(TypedDict):
+    """One action: its owner, due date, status in words, funds and latest update."""
+
+    text: str
+    owner: str
+    due: str
+    status: str
+    overdue: bool
+    funds: str
+    latest: Update | None
+
+
+class GroupItem(TypedDict):
+    """One work group: its convener as a role and department, its partners and actions."""
+
+    name: str
+    convener: str
+    department: str
+    status: str
+    partners: list[str]
+    actions: list[ActionItem]
+
+
+class Section(TypedDict):
+    """The work groups formed at one area's meeting in one year."""
+
+    area: str
+    year: int
+    date: str | None
+    groups: list[GroupItem]
+
+
+class FollowupView(DocumentView):
+    """The follow-up: totals, a chart with the same numbers as a table, what is overdue, every area's groups."""
+
+    as_of: str
+    title: str
+    summary: Summary
+    chart: str | None
+    chart_alt: str
+    statuses: list[StatusCount]
+    departments: list[DepartmentRow]
+    status_names: list[str]
+    overdue: list[OverdueItem]
+    sections: list[Section]
 
 
 def render_followup(
@@ -49,21 +140,20 @@ def render_followup(
     return render_document(setting_of(ws, out), doc, formats)
 
 
-def followup_view(ws: Workspace, report: FollowUp, labels: Labels) -> dict[str, Any]:
+Cash = Callable[[int | None], str]  # a sum of money in words; "" for none
+
+
+def followup_view(ws: Workspace, report: FollowUp, labels: Labels) -> FollowupView:
     """The follow-up as plain values in words, for templates/followup.md.j2."""
     locale, country = ws.locale, ws.config.municipality.country
 
     def cash(amount: int | None) -> str:
         return money(amount, country, locale) if amount else ""
 
-    statuses = [{"name": status_word(labels, s), "count": report.totals[s]} for s in ACTION_STATUSES]
+    statuses: list[StatusCount] = [{"name": status_word(labels, s), "count": report.totals[s]} for s in ACTION_STATUSES]
     return {
-        "L": dict(labels),
-        "locale": locale,
-        "year": report.year,
+        **document_base(ws, labels, report.year),
         "as_of": long_date(report.as_of, locale),
-        "municipality": ws.config.municipality.name,
-        "process": {"name": ws.config.process.name, "kind": ws.config.process.kind},
         "title": fill(labels["followup_title"], process=ws.config.process.name, year=report.year),
         "summary": {
             "groups": len(report.groups),
@@ -109,7 +199,7 @@ def followup_view(ws: Workspace, report: FollowUp, labels: Labels) -> dict[str, 
     }
 
 
-def _group(group: GroupView, labels: Labels, locale: str, cash: Callable[[int | None], str]) -> dict[str, Any]:
+def _group(group: GroupView, labels: Labels, locale: str, cash: Cash) -> GroupItem:
     return {
         "name": group.name,
         "convener": group.convener,
@@ -120,7 +210,7 @@ def _group(group: GroupView, labels: Labels, locale: str, cash: Callable[[int | 
     }
 
 
-def _action(action: ActionView, labels: Labels, locale: str, cash: Callable[[int | None], str]) -> dict[str, Any]:
+def _action(action: ActionView, labels: Labels, locale: str, cash: Cash) -> ActionItem:
     latest = action.latest
     return {
         "text": action.text,

@@ -9,7 +9,15 @@ from typing import Literal
 
 from dialogkit.errors import Finding, UsageError
 from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
-from dialogkit.render.views import MeetingContext, agenda_view, document_title, find_meeting, invitation_view
+from dialogkit.render.viewbase import document_title
+from dialogkit.render.views import (
+    AgendaView,
+    InvitationView,
+    MeetingContext,
+    agenda_view,
+    find_meeting,
+    invitation_view,
+)
 from dialogkit.render.words import load_labels
 from dialogkit.workspace import Workspace
 
@@ -35,6 +43,7 @@ def render_meeting_document(
     meeting = find_meeting(ws, year, area_id)
     ctx = MeetingContext(ws, meeting, load_labels(ws.root, ws.locale))
     warnings: list[Finding] = []
+    view: InvitationView | AgendaView
     if kind == "invitation":
         view = invitation_view(ctx)
     else:
@@ -43,7 +52,7 @@ def render_meeting_document(
         name=kind,
         template=f"{kind}.md.j2",
         view=view,
-        title=document_title(ctx, kind),
+        title=document_title(ctx.labels, kind, view["meeting"]["name"]),
         folder=Path(str(year)) / area_id,
         source=ctx.file,
     )

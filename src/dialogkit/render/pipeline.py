@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dialogkit.errors import Finding
 from dialogkit.files import write_atomic
@@ -31,6 +31,7 @@ from dialogkit.render.templates import (
     workspace_asset,
     workspace_fonts,
 )
+from dialogkit.render.viewbase import DocumentView
 from dialogkit.render.words import load_labels
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class Document:
 
     name: str  # the file stem: invitation, agenda, plan
     template: str  # e.g. invitation.md.j2
-    view: Mapping[str, Any]
+    view: DocumentView
     title: str
     folder: Path  # relative to the output root: 2025/hogvad
     source: str  # the workspace file the document is about, for findings
@@ -121,7 +122,7 @@ def make_outputs(setting: Setting, doc: Document, formats: Iterable[str]) -> Out
         # Pictures are drawn while pandoc parses: the parse waits on a process, not on Python.
         drawn = {name: pool.submit(figures.draw, data) for name, data in doc.resources.items() if callable(data)}
         logo = has_workspace_asset(setting.root, LOGO)
-        markdown = render_markdown(setting.root, doc.template, {**doc.view, "logo": LOGO if logo else None})
+        markdown = render_markdown(setting.root, doc.template, doc.view | {"logo": LOGO if logo else None})
         tree = pandoc.parse_markdown(markdown, doc.source)
         pictures = {name: data for name, data in doc.resources.items() if isinstance(data, bytes)}
         pictures.update((name, future.result()) for name, future in drawn.items())
