@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pytest
 from typer.testing import CliRunner
 
 from dialogkit.errors import DialogError
-from dialogkit.render.environment import render_template
+from dialogkit.render.environment import Output, render_template
 from dialogkit.render.templates import list_templates, pandoc_template
+from dialogkit.render.viewbase import TemplateView
 from dialogkit.render.words import load_labels
 from tests.conftest import WriteWorkspace, run_dialog
 
@@ -58,9 +60,9 @@ def test_no_jinja_template_reaches_python(root: Path, template: str, attack: str
     own = root / "templates" / template
     own.parent.mkdir(parents=True, exist_ok=True)
     own.write_text(f"Rubrik\n{attack}\n", encoding="utf-8")
-    output = "html" if template.startswith("site/") else "markdown"
+    output: Output = "html" if template.startswith("site/") else "markdown"
     with pytest.raises(DialogError) as caught:
-        render_template(root, template, {}, output)
+        render_template(root, template, cast(TemplateView, {}), output)
     [finding] = caught.value.findings
     assert finding.path.startswith("templates/") and finding.severity == "error"
     assert any(why in finding.message for why in ("may not do this", "not found", "does not have"))

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from dialogkit.planning import elections, is_election_year
-from dialogkit.planning.days import easter, holidays_of
+from dialogkit.planning.days import easter, holidays_of, month_day
 
 
 @pytest.mark.parametrize("year", [2018, 2022, 2026, 2030])
@@ -59,3 +59,10 @@ def test_easter_matches_known_dates() -> None:
     assert easter(2024) == dt.date(2024, 3, 31)
     assert easter(2025) == dt.date(2025, 4, 20)
     assert easter(2038) == dt.date(2038, 4, 25)
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"), [(2024, dt.date(2024, 2, 29)), (2025, dt.date(2025, 2, 28)), (1900, dt.date(1900, 2, 28))]
+)
+def test_a_season_ending_on_29_february_ends_on_the_28th_outside_leap_years(year: int, expected: dt.date) -> None:
+    assert month_day("02-29", year) == expected

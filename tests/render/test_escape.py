@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +13,7 @@ from dialogkit.render import pandoc
 from dialogkit.render.environment import render_markdown
 from dialogkit.render.escape import TrustedMarkdown, escape_markdown
 from dialogkit.render.safety import stringify
+from dialogkit.render.viewbase import DocumentView
 
 from .conftest import MakeWorkspace, pdf_text
 
@@ -97,7 +98,8 @@ def test_the_finalize_hook_escapes_every_value_a_template_prints(sv_workspace: M
     root = sv_workspace(
         **{"templates/t.md.j2": "{{ a }} {{ b|upper }} {{ items|join(', ') }} {{ c|trusted_markdown }} {{ n }}\n"}
     )
-    out = render_markdown(root, "t.md.j2", {"a": "<b>", "b": "*x*", "items": ["[1]", "`2`"], "c": "**ok**", "n": 7})
+    view = cast(DocumentView, {"a": "<b>", "b": "*x*", "items": ["[1]", "`2`"], "c": "**ok**", "n": 7})
+    out = render_markdown(root, "t.md.j2", view)
     assert out == "\\<b\\> \\*X\\* \\[1\\], \\`2\\` **ok** 7\n"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
+from typing import cast
 
 import pytest
 from hypothesis import given
@@ -14,9 +15,9 @@ from typer.testing import CliRunner
 from dialogkit.errors import DialogError
 from dialogkit.minutes.compile import render_referat
 from dialogkit.render import fonts
-from dialogkit.render.documents import setting_of
 from dialogkit.render.pdf import compile_pdf
-from dialogkit.render.pipeline import Document, Rendered, render_document
+from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
+from dialogkit.render.viewbase import DocumentView
 from dialogkit.survey import import_survey
 from dialogkit.workspace import require
 from tests.conftest import FUZZ, run_dialog
@@ -164,7 +165,8 @@ def test_a_failed_compile_leaves_nothing_for_the_next(tmp_path: Path, failure: s
 
 
 def _render_text(root: Path, text: str, title: str = "Titel") -> Rendered:
-    doc = Document("any", "anything.md.j2", {"text": text}, title, Path("2025"), "cycles/2025/x.yaml")
+    view = cast(DocumentView, {"text": text})  # the test's own template reads only its text
+    doc = Document("any", "anything.md.j2", view, title, Path("2025"), "cycles/2025/x.yaml")
     return render_document(setting_of(require(root)), doc, ["pdf"])
 
 

@@ -6,14 +6,16 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from dialogkit.errors import DialogError
 from dialogkit.render import pandoc
-from dialogkit.render.documents import render_meeting_document, setting_of
-from dialogkit.render.pipeline import Document, render_document
+from dialogkit.render.documents import render_meeting_document
+from dialogkit.render.pipeline import Document, render_document, setting_of
 from dialogkit.render.safety import check_tree
+from dialogkit.render.viewbase import DocumentView
 from dialogkit.workspace import require
 
 from .conftest import PNG, MakeWorkspace, all_zip_text, docx_paragraphs, pdf_text, xml_text, zip_member
@@ -147,7 +149,8 @@ STAFF_TEMPLATE = "{{ body|trusted_markdown }}\n"
 
 def _render_staff(root: Path, body: str, formats: list[str] | None = None) -> dict[str, Path]:
     ws = require(root)
-    doc = Document("staff", "staff.md.j2", {"body": body}, "Referat", Path("2025"), "cycles/2025/hogvad/referat.md")
+    view = cast(DocumentView, {"body": body})  # the test's own template reads only its body
+    doc = Document("staff", "staff.md.j2", view, "Referat", Path("2025"), "cycles/2025/hogvad/referat.md")
     written = render_document(setting_of(ws), doc, formats or ALL).written
     return {path.suffix[1:]: path for path in written}
 

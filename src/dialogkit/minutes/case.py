@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal, TypedDict
 
 from dialogkit.errors import Finding
 from dialogkit.minutes.markdown import fit_markdown
-from dialogkit.minutes.views import base_view, compilation_title
+from dialogkit.minutes.views import compilation_title
 from dialogkit.minutes.year import YearMinutes
 from dialogkit.models.case import CaseFile
+from dialogkit.render.viewbase import DocumentView, document_base
 from dialogkit.render.words import Labels, date_in_words, fill
 from dialogkit.workspace import Workspace
 
@@ -24,6 +25,39 @@ ARCHIVE_FIELDS = ("ark", "lnr", "arkivsaksnr", "diarienummer")
 SECTION_LEVEL = 2  # the case's title is a level-1 heading, its parts level 2
 
 
+class HeaderCell(TypedDict):
+    """One cell of the header block: an archive field or the case officer."""
+
+    label: str
+    value: str
+
+
+class CaseMeeting(TypedDict):
+    """One of the year's meetings, as the case's background lists it."""
+
+    name: str
+    date: str
+    host: str | None
+
+
+class CaseView(DocumentView):
+    """The council document: header, attachments, the case's texts (staff-written Markdown) and the meetings."""
+
+    kind: Literal["saksframlegg", "tjansteskrivelse", "memo"]
+    kind_name: str
+    header: list[HeaderCell]
+    title: str
+    to: list[str]
+    attachments: list[str]
+    other_documents: list[str]
+    summary: str
+    background: str
+    assessment: str
+    recommendation: str
+    recommendation_heading: str
+    meetings: list[CaseMeeting]
+
+
 def genitive(name: str, locale: str) -> str:
     """ "Tjenesteutvalget" as "Tjenesteutvalgets", "Hans" as "Hans'"."""
     if locale == "en":
@@ -33,11 +67,11 @@ def genitive(name: str, locale: str) -> str:
     return f"{name}s"
 
 
-def header(case: CaseFile, labels: Labels) -> list[dict[str, str]]:
+def header(case: CaseFile, labels: Labels) -> list[HeaderCell]:
     """The header block's cells, label and value, in order; the case officer comes last."""
     always = HEADER_FIELDS[case.kind]
     archive = case.archive.model_dump()
-    cells = [
+    cells: list[HeaderCell] = [
         {"label": labels[f"case_{name}"], "value": archive[name] or ""}
         for name in ARCHIVE_FIELDS
         if name in always or archive[name]
@@ -55,7 +89,7 @@ def recommendation_heading(ws: Workspace, case: CaseFile, labels: Labels) -> str
     return labels["case_recommendation"]
 
 
-def case_view(ws: Workspace, labels: Labels, case: CaseFile, minutes: YearMinutes) -> dict[str, Any]:
+def case_view(ws: Workspace, labels: Labels, case: CaseFile, minutes: YearMinutes) -> CaseView:
     """The council document: header, attachments, the case's texts and the year's meetings."""
     compiled = compilation_title(ws, labels, minutes.year)
     seen = {_norm(compiled)}
@@ -66,7 +100,7 @@ def case_view(ws: Workspace, labels: Labels, case: CaseFile, minutes: YearMinute
             attachments.append(item)
     top = SECTION_LEVEL + 1
     return {
-        **base_view(ws, labels, minutes.year),
+        **document_base(ws, labels, minutes.year),
         "kind": case.kind,
         "kind_name": labels[f"case_{case.kind}"],
         "header": header(case, labels),

@@ -15,10 +15,18 @@ from dialogkit.minutes.case import case_view, case_warnings
 from dialogkit.minutes.views import compilation_title, compilation_view, referat_view
 from dialogkit.minutes.year import YearMinutes, entry_of, year_minutes
 from dialogkit.render import pandoc
-from dialogkit.render.documents import setting_of
-from dialogkit.render.pipeline import Document, Rendered, Setting, make_outputs, render_document, write_outputs
+from dialogkit.render.pipeline import (
+    Document,
+    Rendered,
+    Setting,
+    make_outputs,
+    render_document,
+    setting_of,
+    write_outputs,
+)
 from dialogkit.render.safety import check_tree
-from dialogkit.render.words import Labels, fill, load_labels
+from dialogkit.render.viewbase import document_title
+from dialogkit.render.words import Labels, load_labels
 from dialogkit.workspace import CYCLES_DIR, Workspace, require
 
 COMPILATION = "referat-compilation"
@@ -102,7 +110,7 @@ def render_referat(
         name=REFERAT,
         template=f"{REFERAT}.md.j2",
         view=referat_view(ws, labels, entry),
-        title=fill(labels["document_title"], kind=labels["referat_kind"], meeting=entry.name),
+        title=document_title(labels, "referat_kind", entry.name),
         folder=Path(str(year)) / area_id,
         source=entry.referat.doc.path,
     )

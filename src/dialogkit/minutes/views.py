@@ -2,14 +2,60 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from dialogkit.minutes.markdown import fit_markdown
 from dialogkit.minutes.year import Entry, YearMinutes
+from dialogkit.render.viewbase import DocumentView, document_base
 from dialogkit.render.words import Labels, clock, date_in_words, fill, short_date
 from dialogkit.workspace import Workspace
 
 KEY_CONCLUSIONS = 2  # how many conclusions per meeting the overview shows
+
+
+class EntryView(TypedDict):
+    """One meeting with its minutes: when, where, who came, the conclusions and the text."""
+
+    ref: str
+    name: str
+    date: str
+    short_date: str
+    iso_date: str
+    start: str | None
+    end: str | None
+    place: str | None
+    host: str | None
+    has_minutes: bool
+    present: list[str]
+    absent: list[str]
+    minutes_by: str | None
+    conclusions: list[str]
+    text: str  # staff-written Markdown, its headings nested
+
+
+class ReferatView(DocumentView):
+    """One meeting's minutes."""
+
+    meeting: EntryView
+
+
+class OverviewItem(TypedDict):
+    """One meeting in the compilation's overview: its first conclusions and how many more there are."""
+
+    name: str
+    date: str
+    short_date: str
+    key_conclusions: list[str]
+    more: int
+
+
+class CompilationView(DocumentView):
+    """The year's compilation: an overview, then each meeting's minutes in date order."""
+
+    title: str
+    overview: list[OverviewItem]
+    meetings: list[EntryView]
+    missing: list[str]  # the meetings without minutes, with their dates
 
 
 def compilation_title(ws: Workspace, labels: Labels, year: int) -> str:
@@ -17,21 +63,10 @@ def compilation_title(ws: Workspace, labels: Labels, year: int) -> str:
     return fill(labels["referat_compilation_title"], year=year, process=ws.config.process.name)
 
 
-def base_view(ws: Workspace, labels: Labels, year: int) -> dict[str, Any]:
-    """What every minutes document shows: the words, the municipality, the process, the year."""
-    return {
-        "L": dict(labels),
-        "locale": ws.locale,
-        "year": year,
-        "municipality": ws.config.municipality.name,
-        "process": {"name": ws.config.process.name, "kind": ws.config.process.kind},
-    }
-
-
-def entry_view(ws: Workspace, entry: Entry, top: int, note_prefix: str = "") -> dict[str, Any]:
+def entry_view(ws: Workspace, entry: Entry, top: int, note_prefix: str = "") -> EntryView:
     """One meeting with its minutes; the minutes' own headings start at level ``top``."""
     locale, file, referat = ws.locale, entry.meeting.meeting, entry.referat
-    view: dict[str, Any] = {
+    view: EntryView = {
         "ref": entry.ref,
         "name": entry.name,
         "date": date_in_words(entry.date, locale),
@@ -59,18 +94,18 @@ def entry_view(ws: Workspace, entry: Entry, top: int, note_prefix: str = "") -> 
     return view
 
 
-def referat_view(ws: Workspace, labels: Labels, entry: Entry) -> dict[str, Any]:
+def referat_view(ws: Workspace, labels: Labels, entry: Entry) -> ReferatView:
     """One meeting's minutes: the meeting first-level sections, the minutes' text below them."""
-    return {**base_view(ws, labels, entry.meeting.year), "meeting": entry_view(ws, entry, top=2)}
+    return {**document_base(ws, labels, entry.meeting.year), "meeting": entry_view(ws, entry, top=2)}
 
 
-def compilation_view(ws: Workspace, labels: Labels, minutes: YearMinutes) -> dict[str, Any]:
+def compilation_view(ws: Workspace, labels: Labels, minutes: YearMinutes) -> CompilationView:
     """The year's compilation: an overview, then each meeting's minutes in date order."""
     meetings = [
         entry_view(ws, entry, top=3, note_prefix=f"m{index}")
         for index, entry in enumerate(minutes.with_minutes, start=1)
     ]
-    overview = [
+    overview: list[OverviewItem] = [
         {
             "name": m["name"],
             "date": m["date"],
@@ -82,7 +117,7 @@ def compilation_view(ws: Workspace, labels: Labels, minutes: YearMinutes) -> dic
     ]
     missing = [f"{e.name} ({short_date(e.date, ws.locale)})" for e in minutes.entries if e.referat is None]
     return {
-        **base_view(ws, labels, minutes.year),
+        **document_base(ws, labels, minutes.year),
         "title": compilation_title(ws, labels, minutes.year),
         "overview": overview,
         "meetings": meetings,

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dialogkit.errors import DialogError, Finding
+from dialogkit.render.viewbase import area_name, meeting_title
 from dialogkit.workspace import CYCLES_DIR, Cycle, Meeting, Referat, Workspace
 
 
@@ -39,14 +40,6 @@ class YearMinutes:
     @property
     def with_minutes(self) -> list[Entry]:
         return [e for e in self.entries if e.referat is not None]
-
-
-def meeting_title(ws: Workspace, meeting: Meeting) -> str:
-    """A meeting's title: a one-off meeting's own title, else its area's name."""
-    if meeting.meeting is not None and meeting.meeting.title:
-        return meeting.meeting.title
-    area = ws.area(meeting.area_id)
-    return area.name if area is not None else meeting.area_id
 
 
 def host_name(ws: Workspace, meeting: Meeting) -> str | None:
@@ -108,8 +101,7 @@ def _missing(ws: Workspace, cycle: Cycle, entries: list[Entry]) -> list[Finding]
     if cycle.plan is not None and plan_doc is not None:
         for index, planned in enumerate(cycle.plan.meetings):
             if planned.area not in cycle.meetings:
-                area = ws.area(planned.area)
-                name = area.name if area is not None else planned.area
+                name = area_name(ws, planned.area)
                 findings.append(
                     plan_doc.finding(
                         ("meetings", index, "area"),

@@ -8,9 +8,16 @@ from pathlib import Path
 from typing import Literal
 
 from dialogkit.errors import Finding, UsageError
-from dialogkit.layout import output_folder
-from dialogkit.render.pipeline import Document, Rendered, Setting, render_document
-from dialogkit.render.views import MeetingContext, agenda_view, document_title, find_meeting, invitation_view
+from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
+from dialogkit.render.viewbase import document_title
+from dialogkit.render.views import (
+    AgendaView,
+    InvitationView,
+    MeetingContext,
+    agenda_view,
+    find_meeting,
+    invitation_view,
+)
 from dialogkit.render.words import load_labels
 from dialogkit.workspace import Workspace
 
@@ -27,18 +34,6 @@ def parse_meeting_ref(text: str) -> tuple[int, str]:
     return int(match[1]), match[2]
 
 
-def setting_of(ws: Workspace, out: Path | None = None) -> Setting:
-    """The shared setting of a workspace's documents; ``out`` overrides the build/ folder."""
-    municipality = ws.config.municipality
-    return Setting(
-        root=ws.root,
-        locale=municipality.locale,
-        country=municipality.country,
-        author=municipality.name,
-        out=output_folder(ws.root, out),
-    )
-
-
 def render_meeting_document(
     ws: Workspace, kind: str, year: int, area_id: str, formats: Iterable[str], out: Path | None = None
 ) -> Rendered:
@@ -48,6 +43,7 @@ def render_meeting_document(
     meeting = find_meeting(ws, year, area_id)
     ctx = MeetingContext(ws, meeting, load_labels(ws.root, ws.locale))
     warnings: list[Finding] = []
+    view: InvitationView | AgendaView
     if kind == "invitation":
         view = invitation_view(ctx)
     else:
@@ -56,7 +52,7 @@ def render_meeting_document(
         name=kind,
         template=f"{kind}.md.j2",
         view=view,
-        title=document_title(ctx, kind),
+        title=document_title(ctx.labels, kind, view["meeting"]["name"]),
         folder=Path(str(year)) / area_id,
         source=ctx.file,
     )

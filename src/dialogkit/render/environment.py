@@ -10,10 +10,10 @@ the ``finalize`` hook, for HTML by autoescaping. Templates are read through
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import jinja2
 from jinja2.loaders import split_template_path
@@ -25,10 +25,13 @@ from dialogkit.render.escape import TrustedMarkdown, escape_markdown, finalize, 
 from dialogkit.render.templates import template_source, template_stamp
 from dialogkit.render.words import fill
 
+if TYPE_CHECKING:
+    from dialogkit.render.viewbase import DocumentView, TemplateView
+
 Output = Literal["markdown", "html"]
 
 
-def _join_words(values: Any, last: str, sep: str = ", ") -> str:
+def _join_words(values: Iterable[object], last: str, sep: str = ", ") -> str:
     """ "a, b and c" with the locale's word for "and"."""
     items = [str(v) for v in values]
     if len(items) <= 1:
@@ -85,7 +88,7 @@ def template_environment(root: Path, output: Output) -> SandboxedEnvironment:
     return env
 
 
-def render_template(root: Path, template: str, view: Mapping[str, Any], output: Output) -> str:
+def render_template(root: Path, template: str, view: TemplateView, output: Output) -> str:
     """Render the template ``template`` with ``view``; a template's problem is a finding that names it."""
     env = template_environment(root, output)
     try:
@@ -106,7 +109,7 @@ def render_template(root: Path, template: str, view: Mapping[str, Any], output: 
         raise DialogError(Finding(display, line, 1, "error", message)) from None
 
 
-def render_markdown(root: Path, template: str, view: Mapping[str, Any]) -> str:
+def render_markdown(root: Path, template: str, view: DocumentView) -> str:
     """Render a document's template into Markdown."""
     return render_template(root, template, view, "markdown")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Any
 
 # Characters that start inline markup anywhere on a line in pandoc's Markdown: emphasis,
 # code, links and images, spans and attributes, raw HTML and autolinks, entities, notes,
@@ -31,7 +30,7 @@ class TrustedMarkdown(str):
     __slots__ = ()
 
 
-def escape_markdown(value: Any) -> str:
+def escape_markdown(value: object) -> str:
     """Plain text as pandoc Markdown that shows exactly that text, on one line."""
     if isinstance(value, TrustedMarkdown):
         return str(value)
@@ -51,11 +50,11 @@ def escape_markdown(value: Any) -> str:
     return "".join(out)
 
 
-def finalize(value: Any) -> str:
+def finalize(value: object) -> str:
     """The Jinja ``finalize`` hook: every ``{{ value }}`` is escaped unless marked trusted."""
     return escape_markdown(value)
 
 
-def trusted_markdown(value: Any) -> TrustedMarkdown:
+def trusted_markdown(value: object) -> TrustedMarkdown:
     """The ``|trusted_markdown`` filter: staff-written Markdown, interpolated as Markdown."""
     return TrustedMarkdown("" if value is None else str(value))

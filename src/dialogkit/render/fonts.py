@@ -6,7 +6,7 @@ import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typst import Fonts, PDFStandard
@@ -116,7 +116,7 @@ def needs_swaps(data: bytes) -> bool:
 
 def replace(text: str, lacking: Iterable[str]) -> str:
     """``text`` with each lacking character as U+FFFD, and the swaps PDF/A needs; ``text`` itself when none apply."""
-    table: dict[int, Any] = {ord(c): REPLACEMENT for c in lacking}
+    table: dict[int, str] = {ord(c): REPLACEMENT for c in lacking}
     table.update((code, swap) for code, swap in SWAPS.items() if chr(code) in text)
     return text.translate(table) if table else text
 

@@ -15,6 +15,12 @@ from typing import Any
 
 from dialogkit.errors import DialogError, Finding
 
+# Pandoc's JSON tree is nested and mixed ({"t": "Str", "c": "text"}, attribute triples,
+# lists of inlines), so it stays loosely typed, behind these names.
+PandocTree = dict[str, Any]  # the document: "pandoc-api-version", "meta" and "blocks"
+PandocNode = dict[str, Any]  # one element: {"t": its kind, "c": its content}
+PandocValue = Any  # any part of the tree: a node, a list, a string, a number
+
 # Pandoc's Markdown without everything that lets text become code, markup or a file read:
 # raw HTML, raw TeX and raw attributes, TeX math and macros, metadata blocks (whose
 # header-includes reach the output), citations (a Typst bibliography lookup) and smart
@@ -46,20 +52,20 @@ def pandoc_path() -> str:
     return str(pypandoc.get_pandoc_path())
 
 
-def parse_markdown(markdown: str, source: str) -> dict[str, Any]:
+def parse_markdown(markdown: str, source: str) -> PandocTree:
     """Pandoc's JSON tree of ``markdown``."""
     out = run_pandoc(["-f", READER, "-t", "json"], markdown.encode("utf-8"), source)
-    tree: dict[str, Any] = json.loads(out)
+    tree: PandocTree = json.loads(out)
     return tree
 
 
-def to_json(tree: dict[str, Any]) -> bytes:
+def to_json(tree: PandocTree) -> bytes:
     """The tree as the JSON pandoc reads."""
     return json.dumps(tree, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def write(
-    tree: dict[str, Any] | bytes,
+    tree: PandocTree | bytes,
     to: str,
     source: str,
     args: Sequence[str] = (),

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from dialogkit.errors import DialogError, Finding
 from dialogkit.render import fonts
@@ -28,12 +28,21 @@ _OUTPUT = "out.pdf"
 # The fonts found and what they show, once per set of font folders and process. Each compile
 # gets a compiler of its own (a millisecond), so nothing of one document, not even a failed
 # one's state, reaches the next; what Typst has laid out before is kept by Typst itself.
-_coverages: dict[tuple[Any, ...], fonts.Coverage] = {}
+_coverages: dict[tuple[str | int | tuple[str, int, int] | None, ...], fonts.Coverage] = {}
 _lock = threading.Lock()
 # Typst's worker threads do not survive a fork: a process forked after this one compiled
 # would wait for them forever, so such a process compiles in a fresh one instead.
 _used_here = False
 _inherited = False
+
+
+class _Job(TypedDict):
+    """One compile, as plain values a fresh process can read from JSON."""
+
+    root: str  # the private folder with main.typ and the images
+    inputs: dict[str, str]  # sys.inputs: title, author, language
+    font_dir: str | None  # the workspace's templates/fonts/
+    fallbacks: list[str]  # the system's Noto folders
 
 
 def _after_fork() -> None:
@@ -75,7 +84,7 @@ def compile_pdf(
         for name, data in files.items():
             (root / name).write_bytes(data)
         (root / "main.typ").write_bytes(typst_source)
-        job = {
+        job: _Job = {
             "root": folder,
             "inputs": dict(inputs),
             "font_dir": str(font_dir) if font_dir else None,
@@ -92,7 +101,7 @@ def compile_pdf(
     return CompiledPdf(pdf, warnings)
 
 
-def _compile(job: Mapping[str, Any]) -> tuple[bytes, list[str]]:
+def _compile(job: _Job) -> tuple[bytes, list[str]]:
     """The PDF, and the characters shown as U+FFFD because no font has them."""
     import typst
 
@@ -142,7 +151,7 @@ def _font_stamp(font_dir: Path | None) -> list[tuple[str, int, int]]:
     return stamps
 
 
-def _compile_in_new_process(job: Mapping[str, Any], source: str) -> tuple[bytes, list[str]]:
+def _compile_in_new_process(job: _Job, source: str) -> tuple[bytes, list[str]]:
     code = "from dialogkit.render.pdf import compile_job_from_stdin; compile_job_from_stdin()"
     try:
         done = subprocess.run(
@@ -159,7 +168,7 @@ def _compile_in_new_process(job: Mapping[str, Any], source: str) -> tuple[bytes,
 def compile_job_from_stdin() -> None:
     """A fresh process's half of :func:`_compile_in_new_process`: the PDF goes beside main.typ,
     the characters shown as U+FFFD to standard output."""
-    job = json.loads(sys.stdin.buffer.read())
+    job: _Job = json.loads(sys.stdin.buffer.read())
     try:
         pdf, lacking = _compile(job)
     except RuntimeError as exc:

@@ -11,13 +11,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dialogkit.errors import Finding
 from dialogkit.files import write_atomic
 from dialogkit.inputs import carry
+from dialogkit.layout import output_folder
 from dialogkit.render import figures, pandoc
 from dialogkit.render.environment import render_markdown
+from dialogkit.render.pandoc import PandocNode, PandocTree, PandocValue
 from dialogkit.render.pdf import CompiledPdf, compile_pdf
 from dialogkit.render.safety import IMAGE_TYPES, Checked, ImageFile, check_tree, typst_text
 from dialogkit.render.templates import (
@@ -29,7 +31,11 @@ from dialogkit.render.templates import (
     workspace_asset,
     workspace_fonts,
 )
+from dialogkit.render.viewbase import DocumentView
 from dialogkit.render.words import load_labels
+
+if TYPE_CHECKING:
+    from dialogkit.workspace import Workspace
 
 HTML_TEMPLATE = "pandoc/document.html"
 TYPST_TEMPLATE = "pandoc/document.typ"
@@ -49,7 +55,7 @@ class Document:
 
     name: str  # the file stem: invitation, agenda, plan
     template: str  # e.g. invitation.md.j2
-    view: Mapping[str, Any]
+    view: DocumentView
     title: str
     folder: Path  # relative to the output root: 2025/hogvad
     source: str  # the workspace file the document is about, for findings
@@ -71,6 +77,18 @@ class Setting:
     @property
     def lang(self) -> str:
         return f"{self.locale}-{self.country}"
+
+
+def setting_of(ws: Workspace, out: Path | None = None) -> Setting:
+    """The shared setting of a workspace's documents; ``out`` overrides the build/ folder."""
+    municipality = ws.config.municipality
+    return Setting(
+        root=ws.root,
+        locale=municipality.locale,
+        country=municipality.country,
+        author=municipality.name,
+        out=output_folder(ws.root, out),
+    )
 
 
 @dataclass
@@ -104,7 +122,7 @@ def make_outputs(setting: Setting, doc: Document, formats: Iterable[str]) -> Out
         # Pictures are drawn while pandoc parses: the parse waits on a process, not on Python.
         drawn = {name: pool.submit(figures.draw, data) for name, data in doc.resources.items() if callable(data)}
         logo = has_workspace_asset(setting.root, LOGO)
-        markdown = render_markdown(setting.root, doc.template, {**doc.view, "logo": LOGO if logo else None})
+        markdown = render_markdown(setting.root, doc.template, doc.view | {"logo": LOGO if logo else None})
         tree = pandoc.parse_markdown(markdown, doc.source)
         pictures = {name: data for name, data in doc.resources.items() if isinstance(data, bytes)}
         pictures.update((name, future.result()) for name, future in drawn.items())
@@ -162,7 +180,7 @@ def _makers(
                 yield fmt, functools.partial(_office, setting, embedded, doc.source, fmt, reference)
 
 
-def tidy_headings(blocks: list[Any]) -> None:
+def tidy_headings(blocks: list[PandocValue]) -> None:
     """Headings start at level 1 and never skip a level: an outline that screen readers and PDF/UA accept.
 
     Minutes often start at "##"; the document's title sits above the first level.
@@ -178,8 +196,8 @@ def tidy_headings(blocks: list[Any]) -> None:
         previous = level
 
 
-def _walk_blocks(node: Any) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
+def _walk_blocks(node: PandocValue) -> list[PandocNode]:
+    found: list[PandocNode] = []
     if isinstance(node, list):
         for item in node:
             found.extend(_walk_blocks(item))
@@ -191,8 +209,8 @@ def _walk_blocks(node: Any) -> list[dict[str, Any]]:
     return found
 
 
-def _set_meta(tree: dict[str, Any], setting: Setting, title: str) -> None:
-    def text(value: str) -> dict[str, Any]:
+def _set_meta(tree: PandocTree, setting: Setting, title: str) -> None:
+    def text(value: str) -> PandocNode:
         return {"t": "MetaString", "c": value}
 
     tree["meta"] = {
@@ -203,7 +221,7 @@ def _set_meta(tree: dict[str, Any], setting: Setting, title: str) -> None:
 
 
 def _writer_json(
-    checked: Checked, node_for: Callable[[ImageFile, dict[str, Any]], dict[str, Any]], *, for_typst: bool = False
+    checked: Checked, node_for: Callable[[ImageFile, PandocNode], PandocNode], *, for_typst: bool = False
 ) -> bytes:
     """The tree as pandoc's JSON with each checked image replaced for one kind of writer, and
     for Typst each text with punctuation as raw Typst that shows it as typed (pandoc's
@@ -230,15 +248,15 @@ def _writer_json(
             node.update(originals[target])
 
 
-def _data_uri(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
+def _data_uri(image: ImageFile, node: PandocNode) -> PandocNode:
     node["c"][2][0] = f"data:{image.mime};base64,{base64.b64encode(image.data).decode('ascii')}"
     return node
 
 
-def _typst_image(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]], dict[str, Any]]:
+def _typst_image(files: dict[str, bytes]) -> Callable[[ImageFile, PandocNode], PandocNode]:
     """Images for the Typst writer: files beside main.typ, placed by code built here, never from text."""
 
-    def node_for(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
+    def node_for(image: ImageFile, node: PandocNode) -> PandocNode:
         name = f"image-{len(files) + 1}{image.suffix}"
         files[name] = image.data
         # Typst code built here from a generated file name and a quoted string, never from text as code.
@@ -248,10 +266,10 @@ def _typst_image(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]
     return node_for
 
 
-def _file_beside(files: dict[str, bytes]) -> Callable[[ImageFile, dict[str, Any]], dict[str, Any]]:
+def _file_beside(files: dict[str, bytes]) -> Callable[[ImageFile, PandocNode], PandocNode]:
     """Images for the Markdown: files beside it, under their own name where it is plain and unique."""
 
-    def node_for(image: ImageFile, node: dict[str, Any]) -> dict[str, Any]:
+    def node_for(image: ImageFile, node: PandocNode) -> PandocNode:
         own = Path(image.key).name
         plain = _PLAIN_NAME.match(own) and Path(own).suffix.lower() in IMAGE_TYPES and own not in files
         name = own if plain else f"image-{len(files) + 1}{image.suffix}"

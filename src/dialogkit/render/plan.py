@@ -5,15 +5,40 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
-from dialogkit.render.documents import setting_of
-from dialogkit.render.pipeline import Document, Rendered, render_document
+from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
 from dialogkit.render.timeline import TimelineMeeting, TimelineSpan, timeline_png
+from dialogkit.render.viewbase import DocumentView, area_name, document_base
 from dialogkit.render.words import Labels, clock, date_in_words, load_labels, month_name, short_date
 from dialogkit.workspace import Workspace
 
+if TYPE_CHECKING:
+    from dialogkit.planning.values import YearPlan
+
 TIMELINE = "timeline.png"
+
+
+class PlannedMeetingView(TypedDict):
+    """One planned meeting, in words."""
+
+    area: str
+    date: str
+    short_date: str
+    start: str
+    end: str
+    season: str | None
+    fixed: bool
+
+
+class PlanView(DocumentView):
+    """The plan: the year's meetings, whether it is an election year, and the timeline's text alternative."""
+
+    election_year: bool
+    election_month: str | None
+    meetings: list[PlannedMeetingView]
+    timeline: str | None
+    timeline_alt: str
 
 
 def render_plan(ws: Workspace, year: int, formats: Iterable[str], out: Path | None = None) -> Rendered:
@@ -22,40 +47,12 @@ def render_plan(ws: Workspace, year: int, formats: Iterable[str], out: Path | No
 
     plan = plan_year(ws, year)
     labels = load_labels(ws.root, ws.locale)
-    locale = ws.locale
-    meetings = []
-    for meeting in plan.meetings:
-        area = ws.area(meeting.area)
-        name = area.name if area is not None else meeting.area
-        meetings.append(
-            {
-                "area": name,
-                "date": date_in_words(meeting.date, locale),
-                "short_date": short_date(meeting.date, locale),
-                "start": clock(meeting.start, locale),
-                "end": clock(meeting.end, locale),
-                "season": _season(labels, meeting.season),
-                "fixed": meeting.fixed,
-            }
-        )
+    view = plan_view(ws, plan, labels)
     windows = season_windows(ws, year)
     spans = [TimelineSpan(_season(labels, w.name) or w.name, w.first, w.last) for w in windows]
     dots = [TimelineMeeting(_short_name(ws, m.area), m.date) for m in plan.meetings]
-    months = [month_name(m, locale) for m in range(1, 13)]
+    months = [month_name(m, ws.locale) for m in range(1, 13)]
     resources = {TIMELINE: functools.partial(timeline_png, year, spans, dots, months)} if plan.meetings else {}
-    autumn = ws.config.process.election_year
-    view: dict[str, Any] = {
-        "L": dict(labels),
-        "locale": locale,
-        "year": year,
-        "municipality": ws.config.municipality.name,
-        "process": {"name": ws.config.process.name, "kind": ws.config.process.kind},
-        "election_year": plan.election_year,
-        "election_month": month_name(autumn.autumn_month, locale) if autumn is not None else None,
-        "meetings": meetings,
-        "timeline": TIMELINE if plan.meetings else None,
-        "timeline_alt": ", ".join(f"{m['area']} {m['short_date']}" for m in meetings),
-    }
     title = f"{labels['plan']}: {ws.config.process.name} {year}"
     doc = Document(
         name="plan",
@@ -70,6 +67,32 @@ def render_plan(ws: Workspace, year: int, formats: Iterable[str], out: Path | No
     return Rendered(rendered.written, [*plan.warnings, *rendered.warnings])
 
 
+def plan_view(ws: Workspace, plan: YearPlan, labels: Labels) -> PlanView:
+    """The plan as plain values in words, for templates/plan.md.j2."""
+    locale = ws.locale
+    meetings: list[PlannedMeetingView] = [
+        {
+            "area": area_name(ws, meeting.area),
+            "date": date_in_words(meeting.date, locale),
+            "short_date": short_date(meeting.date, locale),
+            "start": clock(meeting.start, locale),
+            "end": clock(meeting.end, locale),
+            "season": _season(labels, meeting.season),
+            "fixed": meeting.fixed,
+        }
+        for meeting in plan.meetings
+    ]
+    autumn = ws.config.process.election_year
+    return {
+        **document_base(ws, labels, plan.year),
+        "election_year": plan.election_year,
+        "election_month": month_name(autumn.autumn_month, locale) if autumn is not None else None,
+        "meetings": meetings,
+        "timeline": TIMELINE if plan.meetings else None,
+        "timeline_alt": ", ".join(f"{m['area']} {m['short_date']}" for m in meetings),
+    }
+
+
 def _season(labels: Labels, name: str | None) -> str | None:
     if name is None:
         return None
@@ -77,8 +100,7 @@ def _season(labels: Labels, name: str | None) -> str | None:
 
 
 def _short_name(ws: Workspace, area_id: str) -> str:
-    area = ws.area(area_id)
-    name = area.name if area is not None else area_id
+    name = area_name(ws, area_id)
     process = ws.config.process.name
     # "Träffpunkt Högvad" on a Träffpunkt timeline reads as "Högvad".
     return name[len(process) :].strip() if name.startswith(process + " ") else name

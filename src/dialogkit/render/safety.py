@@ -17,11 +17,11 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote
 
 from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding
+from dialogkit.render.pandoc import PandocNode, PandocTree, PandocValue
 
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -56,15 +56,13 @@ class ImageFile:
 class Checked:
     """A checked pandoc JSON tree and the images it shows, keyed by the target each Image now has."""
 
-    tree: dict[str, Any]
+    tree: PandocTree
     images: dict[str, ImageFile] = field(default_factory=dict)
-    image_nodes: dict[str, dict[str, Any]] = field(default_factory=dict)  # the Image node of each target
-    punctuated: list[dict[str, Any]] = field(default_factory=list)  # the Str nodes with ASCII punctuation
+    image_nodes: dict[str, PandocNode] = field(default_factory=dict)  # the Image node of each target
+    punctuated: list[PandocNode] = field(default_factory=list)  # the Str nodes with ASCII punctuation
 
 
-def check_tree(
-    tree: dict[str, Any], root: Path, source: str, resources: Mapping[str, Resource] | None = None
-) -> Checked:
+def check_tree(tree: PandocTree, root: Path, source: str, resources: Mapping[str, Resource] | None = None) -> Checked:
     """Make the tree safe to hand to any writer, or raise the findings that say why it is not.
 
     ``resources`` are generated images (a timeline picture) and the logo that the Markdown
@@ -92,14 +90,14 @@ class _Checker:
         self.source = source
         self.resources = resources
         self.images: dict[str, ImageFile] = {}
-        self.image_nodes: dict[str, dict[str, Any]] = {}
+        self.image_nodes: dict[str, PandocNode] = {}
         self.findings: list[Finding] = []
-        self.punctuated: list[dict[str, Any]] = []
+        self.punctuated: list[PandocNode] = []
 
     def refuse(self, message: str) -> None:
         self.findings.append(Finding(self.source, 1, 1, "error", message))
 
-    def walk(self, node: Any) -> None:
+    def walk(self, node: PandocValue) -> None:
         if isinstance(node, list):
             if _is_attr(node):
                 node[2] = [kv for kv in node[2] if kv[0] in KEPT_ATTRIBUTES and _SIZE.match(kv[1])]
@@ -125,7 +123,7 @@ class _Checker:
             self.image(node)
         self.walk(node.get("c"))
 
-    def link(self, node: dict[str, Any]) -> None:
+    def link(self, node: PandocNode) -> None:
         url = node["c"][2][0]
         if url.startswith("#"):
             return
@@ -137,7 +135,7 @@ class _Checker:
         if _inside(self.root, url) is None:
             self.refuse(f"the link '{_show(url)}' points outside the workspace")
 
-    def image(self, node: dict[str, Any]) -> None:
+    def image(self, node: PandocNode) -> None:
         url = node["c"][2][0]
         alt = stringify(node["c"][1]).strip()
         if not alt:
@@ -188,7 +186,7 @@ class _Checker:
         return data, found.path.name
 
 
-def _is_attr(node: list[Any]) -> bool:
+def _is_attr(node: list[PandocValue]) -> bool:
     return (
         len(node) == 3
         and isinstance(node[0], str)
@@ -223,14 +221,14 @@ def _show(url: str) -> str:
     return url if len(url) <= 80 else url[:77] + "..."
 
 
-def stringify(inlines: Any) -> str:
+def stringify(inlines: PandocValue) -> str:
     """The plain text of pandoc inlines, as alt text or a title."""
     parts: list[str] = []
     _collect(inlines, parts.append)
     return "".join(parts)
 
 
-def _collect(node: Any, add: Callable[[str], None]) -> None:
+def _collect(node: PandocValue, add: Callable[[str], None]) -> None:
     if isinstance(node, list):
         for item in node:
             _collect(item, add)

@@ -1,15 +1,16 @@
-"""View models of the meeting documents: plain values prepared for the templates, in words."""
+"""View models of the meeting documents, invitation and agenda: plain values prepared for the templates, in words."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 from dialogkit.errors import DialogError, Finding
 from dialogkit.models.base import clock_of, minutes_of
 from dialogkit.models.config import AgendaItem
 from dialogkit.models.meeting import MeetingFile
-from dialogkit.render.words import Labels, clock, date_in_words, fill
+from dialogkit.render.viewbase import DocumentView, area_name, document_base, meeting_title
+from dialogkit.render.words import Labels, clock, date_in_words
 from dialogkit.workspace import Meeting, Workspace
 
 
@@ -24,6 +25,80 @@ class MeetingContext:
     @property
     def file(self) -> str:
         return self.ws.relative(self.meeting.folder / "meeting.yaml")
+
+
+class AreaView(TypedDict):
+    """The area a meeting is for, with the places in it and its partner associations."""
+
+    id: str
+    name: str
+    localities: list[str]
+    partners: list[str]
+
+
+class MeetingFacts(TypedDict):
+    """When and where a meeting is, in words."""
+
+    name: str
+    own_title: bool
+    date: str
+    iso_date: str
+    start: str
+    end: str
+    place: str | None
+
+
+class HostView(TypedDict):
+    """The body that hosts a meeting, and its chair."""
+
+    name: str
+    chair: str | None
+
+
+class MeetingView(DocumentView):
+    """What every meeting document shows: who, when, where."""
+
+    area: AreaView
+    meeting: MeetingFacts
+    host: HostView | None
+
+
+class OfficialView(TypedDict):
+    """An official who attends, with the department's name."""
+
+    name: str
+    department: str
+
+
+# A TypedDict of the functional form: a template reads the walk's companions as ``safety_walk.with``.
+SafetyWalkView = TypedDict("SafetyWalkView", {"date": str, "start": str, "with": list[str], "localities": list[str]})
+
+
+class InvitationView(MeetingView):
+    """The invitation: what the dialogue is, when and where, who comes, the agenda in short."""
+
+    invitees: list[str]
+    officials: list[OfficialView]
+    agenda: list[str]
+    rsvp_by: str | None
+    safety_walk: SafetyWalkView | None
+
+
+class AgendaItemView(TypedDict):
+    """One item of the agenda with its clock times."""
+
+    start: str
+    end: str
+    title: str
+    minutes: int
+    lead: str | None
+
+
+class AgendaView(MeetingView):
+    """The agenda: each item with its clock time, and when the meeting ends."""
+
+    items: list[AgendaItemView]
+    ends: str
 
 
 def find_meeting(ws: Workspace, year: int, area_id: str) -> Meeting:
@@ -46,47 +121,27 @@ def find_meeting(ws: Workspace, year: int, area_id: str) -> Meeting:
     return meeting
 
 
-def meeting_name(ctx: MeetingContext) -> str:
-    """The meeting's name: its own title, or the area's name (with "Dialogue meeting" for services)."""
-    file = _file(ctx)
-    if file.title:
-        return file.title
-    area = ctx.ws.area(ctx.meeting.area_id)
-    name = area.name if area is not None else ctx.meeting.area_id
-    key = "meeting_service" if ctx.ws.config.process.kind == "service" else "meeting_area"
-    return fill(ctx.labels[key], area=name)
-
-
-def document_title(ctx: MeetingContext, kind: str) -> str:
-    """ "Inbjudan: Träffpunkt Högvad" """
-    return fill(ctx.labels["document_title"], kind=ctx.labels[kind], meeting=meeting_name(ctx))
-
-
 def agenda_items(ctx: MeetingContext) -> list[AgendaItem]:
     """The meeting's own agenda, or the process's standard one."""
     file = _file(ctx)
     return list(file.agenda if file.agenda is not None else ctx.ws.config.process.agenda)
 
 
-def common_view(ctx: MeetingContext) -> dict[str, Any]:
+def meeting_view(ctx: MeetingContext) -> MeetingView:
     """The values every meeting document shows: who, when, where."""
     ws, file, locale = ctx.ws, _file(ctx), ctx.ws.locale
     area = ws.area(ctx.meeting.area_id)
     host = ws.body(file.host or ws.config.process.host)
     return {
-        "L": dict(ctx.labels),
-        "locale": locale,
-        "year": ctx.meeting.year,
-        "municipality": ws.config.municipality.name,
-        "process": {"name": ws.config.process.name, "kind": ws.config.process.kind},
+        **document_base(ws, ctx.labels, ctx.meeting.year),
         "area": {
             "id": ctx.meeting.area_id,
-            "name": area.name if area is not None else ctx.meeting.area_id,
+            "name": area_name(ws, ctx.meeting.area_id),
             "localities": list(area.localities) if area is not None else [],
             "partners": list(area.partners) if area is not None else [],
         },
         "meeting": {
-            "name": meeting_name(ctx),
+            "name": meeting_title(ws, ctx.meeting, ctx.labels),
             "own_title": file.title is not None,
             "date": date_in_words(file.date, locale),
             "iso_date": file.date.isoformat(),
@@ -98,16 +153,16 @@ def common_view(ctx: MeetingContext) -> dict[str, Any]:
     }
 
 
-def invitation_view(ctx: MeetingContext) -> dict[str, Any]:
+def invitation_view(ctx: MeetingContext) -> InvitationView:
     """The invitation: what the dialogue is, when and where, who comes, the agenda in short."""
     ws, file, locale = ctx.ws, _file(ctx), ctx.ws.locale
-    officials = []
+    officials: list[OfficialView] = []
     for official in file.officials:
         department = ws.department(official.department)
         officials.append({"name": official.name, "department": department.name if department else official.department})
     walk = file.safety_walk
     return {
-        **common_view(ctx),
+        **meeting_view(ctx),
         "invitees": list(file.invitees),
         "officials": officials,
         "agenda": [item.title for item in agenda_items(ctx)],
@@ -123,12 +178,12 @@ def invitation_view(ctx: MeetingContext) -> dict[str, Any]:
     }
 
 
-def agenda_view(ctx: MeetingContext) -> tuple[dict[str, Any], list[Finding]]:
+def agenda_view(ctx: MeetingContext) -> tuple[AgendaView, list[Finding]]:
     """The agenda with each item's clock time; a warning when the items run past the meeting's end."""
     file, locale = _file(ctx), ctx.ws.locale
     at = minutes_of(file.start)
     end = minutes_of(file.end)
-    items = []
+    items: list[AgendaItemView] = []
     for item in agenda_items(ctx):
         items.append(
             {
@@ -148,7 +203,7 @@ def agenda_view(ctx: MeetingContext) -> tuple[dict[str, Any], list[Finding]]:
             f"meeting's end at {file.end}: shorten items or move the end"
         )
         findings.append(_overrun_finding(ctx, message))
-    view = {**common_view(ctx), "items": items, "ends": clock(clock_of(max(at, end)), locale)}
+    view: AgendaView = {**meeting_view(ctx), "items": items, "ends": clock(clock_of(max(at, end)), locale)}
     return view, findings
 
 

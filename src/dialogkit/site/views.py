@@ -11,15 +11,133 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 from dialogkit.followup.model import GroupView, group_view, meeting_date
 from dialogkit.followup.words import group_status_word, long_date, status_word
 from dialogkit.models.workgroups import ACTION_STATUSES, Workgroup
+from dialogkit.render.viewbase import TemplateView
 from dialogkit.site.schedule import last_meetings, next_meetings
 from dialogkit.workspace import Meeting, Workspace
 
 AREAS_DIR = "areas"
+
+
+class NavItem(TypedDict):
+    """A link to an area's page in the navigation."""
+
+    id: str
+    name: str
+    href: str
+
+
+class SiteView(TemplateView):
+    """What every page of the site shows alike: its frame, the navigation and the footer."""
+
+    lang: str
+    website: str | None
+    process: str  # the process's name
+    today: str
+    nav: list[NavItem]
+
+
+class PageView(SiteView):
+    """What a page adds to the frame: where it is."""
+
+    root: str  # the way back to the site's root from the page: "" or "../"
+    current: str | None  # the id of the area whose page it is
+
+
+class Progress(TypedDict):
+    """How far a group's or an area's actions have come."""
+
+    groups: int
+    actions: int
+    closed: int
+    overdue: int
+    percent: int
+
+
+class AreaSummary(TypedDict):
+    """An area as the index lists it: when it last met, when it meets next, its progress."""
+
+    id: str
+    name: str
+    href: str
+    last: str | None
+    next: str | None
+    preliminary: bool  # the next meeting is the planner's projection, not on file
+    progress: Progress
+
+
+class PriorityIssues(TypedDict):
+    """The priority issues one meeting recorded."""
+
+    date: str
+    issues: list[str]
+
+
+class UpdateItem(TypedDict):
+    """An action's dated update."""
+
+    date: str
+    iso: str
+    text: str
+
+
+class ActionItem(TypedDict):
+    """An action with its status in words and its dated updates."""
+
+    text: str
+    owner: str
+    due: str | None
+    status: str
+    status_text: str
+    overdue: bool
+    updates: list[UpdateItem]
+
+
+class StatusCount(TypedDict):
+    """How many of a group's actions have one status."""
+
+    name: str
+    count: int
+
+
+class GroupItem(TypedDict):
+    """A work group: when it was formed, its convener as a role and department, its progress and actions."""
+
+    id: str
+    name: str
+    formed: str
+    convener: str
+    department: str
+    status: str
+    partners: list[str]
+    progress: Progress
+    counts: list[StatusCount]
+    actions: list[ActionItem]
+
+
+class AreaDetail(AreaSummary):
+    """An area on its own page: its places, partners, priority issues and work groups."""
+
+    localities: list[str]
+    partners: list[str]
+    priorities: list[PriorityIssues]
+    groups: list[GroupItem]
+
+
+class IndexView(PageView):
+    """The index: every area, when it had its dialogue and how its work groups are getting on."""
+
+    areas: list[AreaSummary]
+
+
+class AreaPageView(PageView):
+    """One area's page."""
+
+    area: AreaDetail
 
 
 @dataclass(frozen=True)
@@ -28,7 +146,7 @@ class SitePage:
 
     path: str  # index.html, areas/hogvad.html
     template: str
-    view: Mapping[str, Any]
+    view: IndexView | AreaPageView
 
 
 def area_page_path(area_id: str) -> str:
@@ -51,14 +169,14 @@ def site_pages(ws: Workspace, labels: Mapping[str, str], today: dt.date) -> list
     common = _common(ws, labels, today)
     last = last_meetings(ws, today)
     coming = next_meetings(ws, today)
-    areas = []
+    areas: list[AreaSummary] = []
     pages = []
     for area in ws.areas:
         meetings = _meetings_of(ws, area.id)
         # Newest meeting first; a meeting's groups in the order of its workgroups.yaml.
         groups = [(m, group_view(ws, g, today)) for m in reversed(meetings) for g in _groups_of(m)]
         next_meeting = coming.get(area.id)
-        summary = {
+        summary: AreaSummary = {
             "id": area.id,
             "name": area.name,
             "href": area_page_path(area.id),
@@ -68,7 +186,7 @@ def site_pages(ws: Workspace, labels: Mapping[str, str], today: dt.date) -> list
             "progress": _progress([g for _, g in groups]),
         }
         areas.append(summary)
-        view = {
+        view: AreaPageView = {
             **common,
             "root": "../",
             "current": area.id,
@@ -85,11 +203,12 @@ def site_pages(ws: Workspace, labels: Mapping[str, str], today: dt.date) -> list
             },
         }
         pages.append(SitePage(area_page_path(area.id), "site/area.html.j2", view))
-    index = SitePage("index.html", "site/index.html.j2", {**common, "root": "", "current": None, "areas": areas})
+    index_view: IndexView = {**common, "root": "", "current": None, "areas": areas}
+    index = SitePage("index.html", "site/index.html.j2", index_view)
     return [index, *pages]
 
 
-def _common(ws: Workspace, labels: Mapping[str, str], today: dt.date) -> dict[str, Any]:
+def _common(ws: Workspace, labels: Mapping[str, str], today: dt.date) -> SiteView:
     municipality = ws.config.municipality
     return {
         "L": dict(labels),
@@ -116,7 +235,7 @@ def _date_or_year(ws: Workspace, meeting: Meeting) -> str:
     return long_date(when, ws.locale) if when is not None else str(meeting.year)
 
 
-def _progress(groups: list[GroupView]) -> dict[str, Any]:
+def _progress(groups: list[GroupView]) -> Progress:
     actions = [a for g in groups for a in g.actions]
     closed = sum(1 for a in actions if a.status in ("done", "cancelled"))
     return {
@@ -128,7 +247,7 @@ def _progress(groups: list[GroupView]) -> dict[str, Any]:
     }
 
 
-def _group(ws: Workspace, labels: Mapping[str, str], meeting: Meeting, group: GroupView) -> dict[str, Any]:
+def _group(ws: Workspace, labels: Mapping[str, str], meeting: Meeting, group: GroupView) -> GroupItem:
     counts = {s: group.count(s) for s in ACTION_STATUSES}
     return {
         "id": f"{meeting.year}-{group.id}",
