@@ -10,7 +10,7 @@ from typing import Literal
 from dialogkit.errors import Finding
 from dialogkit.inputs import unsafe_links
 from dialogkit.layout import RAW_DIR
-from dialogkit.workspace import load
+from dialogkit.loading import load
 
 OutputFormat = Literal["text", "json", "github"]
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from dialogkit.errors import Finding
+from dialogkit.layout import AREAS_FILE, CONFIG_FILE
 from dialogkit.models.base import SLUG, minutes_of
-from dialogkit.workspace import AREAS_FILE, CONFIG_FILE, Cycle, Meeting, Workspace
+from dialogkit.workspace import Cycle, Meeting, Workspace
 from dialogkit.yamlload import YamlDocument
 
 

@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 from dialogkit.cli import app
 from dialogkit.errors import DialogError, UsageError
 from dialogkit.formats import parse_formats
+from dialogkit.loading import require
 from dialogkit.render.documents import parse_meeting_ref, render_meeting_document
 from dialogkit.render.words import date_in_words
-from dialogkit.workspace import require
 from tests.conftest import read_markdown
 
 from .conftest import PNG, SV_MEETING, MakeWorkspace, docx_paragraphs, pdf_structure, pdf_text

@@ -121,7 +121,7 @@ def _run_all(
     root: Path, todo: list[tuple[Target, str]], formats: tuple[str, ...], out: Path, jobs: int
 ) -> Iterator[tuple[Outcome, str]]:
     """Load the workspace and run the targets, in ``jobs`` processes; yields (outcome, salt) as they finish."""
-    from dialogkit.workspace import require
+    from dialogkit.loading import require
 
     if jobs <= 1 or len(todo) <= 1:
         ws = require(root)
@@ -170,8 +170,8 @@ _HEAVIEST_FIRST = ("followup", "referat-compilation", "site", "plan", "survey-re
 
 
 def _init(root: Path, painter: Painter | None) -> None:
+    from dialogkit.loading import require
     from dialogkit.render.figures import use_painter
-    from dialogkit.workspace import require
 
     use_painter(painter)
     global _WORKSPACE

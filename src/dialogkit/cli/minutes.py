@@ -24,8 +24,8 @@ def compile_referat(
 ) -> None:
     """Compile the year's minutes and write the council document around them (from case.yaml)."""
     from dialogkit.formats import parse_formats
+    from dialogkit.loading import require
     from dialogkit.minutes import compile_referat as compile_year
-    from dialogkit.workspace import require
 
     with exit_codes():
         formats = parse_formats(to)
@@ -38,9 +38,9 @@ def compile_referat(
 def referat(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: OutOption = None) -> None:
     """One meeting's minutes: who came, the conclusions and the minutes' text."""
     from dialogkit.formats import parse_formats
+    from dialogkit.loading import require
     from dialogkit.minutes import render_referat
     from dialogkit.render.documents import parse_meeting_ref
-    from dialogkit.workspace import require
 
     with exit_codes():
         formats = parse_formats(to)

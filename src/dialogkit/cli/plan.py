@@ -39,8 +39,8 @@ def plan(
     """Plan a year: which areas meet, in which season, on which evening."""
     import json
 
+    from dialogkit.loading import require
     from dialogkit.planning import plan_yaml, plan_year, write_plan
-    from dialogkit.workspace import require
 
     with exit_codes():
         workspace = require(options(ctx).root())
@@ -108,8 +108,8 @@ def calendar(
     """Write the year's meetings and safety walks as an iCalendar (.ics) file."""
     from dialogkit.files import write_atomic
     from dialogkit.layout import output_file
+    from dialogkit.loading import require
     from dialogkit.planning import calendar_ics
-    from dialogkit.workspace import require
 
     with exit_codes():
         workspace = require(options(ctx).root())
@@ -136,9 +136,9 @@ def status(
     from rich.table import Table
 
     from dialogkit.errors import printable
+    from dialogkit.loading import require
     from dialogkit.planning import default_year, year_status
     from dialogkit.planning.status import STEPS
-    from dialogkit.workspace import require
 
     with exit_codes():
         workspace = require(options(ctx).root())

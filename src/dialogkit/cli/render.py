@@ -49,8 +49,8 @@ def plan_document(
 ) -> None:
     """The year's plan for the committee, with a timeline picture."""
     from dialogkit.formats import parse_formats
+    from dialogkit.loading import require
     from dialogkit.render.plan import render_plan
-    from dialogkit.workspace import require
 
     with exit_codes():
         formats = parse_formats(to)
@@ -63,8 +63,8 @@ def _meeting_document(
     ctx: typer.Context, kind: "MeetingDocument", meeting: str, to: str | None, out: Path | None
 ) -> None:
     from dialogkit.formats import parse_formats
+    from dialogkit.loading import require
     from dialogkit.render.documents import parse_meeting_ref, render_meeting_document
-    from dialogkit.workspace import require
 
     with exit_codes():
         formats = parse_formats(to)

@@ -54,8 +54,8 @@ def import_(
     ] = Source.auto,
 ) -> None:
     """Import a survey export: drop identifying columns, redact free text, write the answers."""
+    from dialogkit.loading import require
     from dialogkit.survey import default_year, import_survey
-    from dialogkit.workspace import require
 
     with exit_codes():
         workspace = require(options(ctx).root())
@@ -101,8 +101,8 @@ def report(
     ] = None,
 ) -> None:
     """Report a year's survey answers: per locality and department, safety concerns, proposals."""
+    from dialogkit.loading import require
     from dialogkit.survey import analyse_year, report_json
-    from dialogkit.workspace import require
 
     if to is not None:
         _render(ctx, year, area, to, out)
@@ -119,8 +119,8 @@ def report(
 
 def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path | None) -> None:
     from dialogkit.formats import parse_formats
+    from dialogkit.loading import require
     from dialogkit.survey.report import render_survey_report
-    from dialogkit.workspace import require
 
     with exit_codes():
         formats = parse_formats(to)

@@ -11,6 +11,8 @@ from pathlib import Path
 from dialogkit.errors import DialogError, Finding
 from dialogkit.formats import DEFAULT_FORMATS
 from dialogkit.inputs import carry
+from dialogkit.layout import CYCLES_DIR
+from dialogkit.loading import require
 from dialogkit.minutes.case import case_view, case_warnings
 from dialogkit.minutes.views import compilation_title, compilation_view, referat_view
 from dialogkit.minutes.year import YearMinutes, entry_of, year_minutes
@@ -19,7 +21,7 @@ from dialogkit.render.documents import setting_of
 from dialogkit.render.pipeline import Document, Rendered, Setting, make_outputs, render_document, write_outputs
 from dialogkit.render.safety import check_tree
 from dialogkit.render.words import Labels, fill, load_labels
-from dialogkit.workspace import CYCLES_DIR, Workspace, require
+from dialogkit.workspace import Workspace
 
 COMPILATION = "referat-compilation"
 CASE_DOCUMENT = "case-document"

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dialogkit.errors import DialogError, Finding
-from dialogkit.workspace import CYCLES_DIR, Cycle, Meeting, Referat, Workspace
+from dialogkit.layout import CYCLES_DIR
+from dialogkit.workspace import Cycle, Meeting, Referat, Workspace
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dialogkit.errors import DialogError, Finding, Severity
-from dialogkit.workspace import CONFIG_FILE, Workspace
+from dialogkit.layout import CONFIG_FILE
+from dialogkit.workspace import Workspace
 from dialogkit.yamlload import YamlDocument
 
 

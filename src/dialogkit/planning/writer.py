@@ -6,10 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from dialogkit.files import WriteOutcome, write_atomic
+from dialogkit.layout import CYCLES_DIR
 from dialogkit.planning.scheduler import plan_year
 from dialogkit.planning.values import ScheduledMeeting, YearPlan
 from dialogkit.planning.yamltext import flow, flow_list, scalar
-from dialogkit.workspace import CYCLES_DIR, Workspace
+from dialogkit.workspace import Workspace
 
 
 def plan_yaml(plan: YearPlan) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from dialogkit import inputs
 from dialogkit.errors import Finding, UsageError
 from dialogkit.files import WriteOutcome, atomic_file, write_atomic
-from dialogkit.layout import RAW_DIR
+from dialogkit.layout import CYCLES_DIR, RAW_DIR
 from dialogkit.models.areas import Area
 from dialogkit.models.survey import SurveyFile
 from dialogkit.survey.mapping import apply, propose, survey_yaml, unique_headers
@@ -22,7 +22,7 @@ from dialogkit.survey.redact import Redactor
 from dialogkit.survey.responses import write_responses
 from dialogkit.survey.sources import SOURCES, detect_source, source_named
 from dialogkit.validation import validate
-from dialogkit.workspace import CYCLES_DIR, Workspace
+from dialogkit.workspace import Workspace
 from dialogkit.yamlload import YamlDocument, load_yaml
 
 SURVEY_FILE = "survey.yaml"
