@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from dialogkit.errors import Finding
-from dialogkit.layout import AREAS_FILE, CONFIG_FILE
+from dialogkit.layout import AREAS_FILE, CONFIG_FILE, MEETING_FILE, cycle_path
 from dialogkit.models.base import SLUG, minutes_of
 from dialogkit.workspace import Cycle, Meeting, Workspace
 from dialogkit.yamlload import YamlDocument
@@ -39,7 +39,7 @@ def cycle_rules(cycles: Mapping[int, Cycle], root: Path) -> list[Finding]:
             if cycle.plan.year != cycle.year:
                 findings.append(
                     plan_doc.finding(
-                        ("year",), f"the plan says year {cycle.plan.year} but lies in cycles/{cycle.year}/"
+                        ("year",), f"the plan says year {cycle.plan.year} but lies in {cycle_path(cycle.year)}/"
                     )
                 )
             for index, planned in enumerate(cycle.plan.meetings):
@@ -214,7 +214,7 @@ def _meeting_alone(cycle: Cycle, meeting: Meeting, root: Path) -> Iterator[Findi
             )
         if m.rsvp_by is not None and m.rsvp_by > m.date:
             yield doc.finding(("rsvp_by",), f"replies are due ({m.rsvp_by}) after the meeting ({m.date})", "warning")
-    elif not (meeting.folder / "meeting.yaml").is_file():
+    elif not (meeting.folder / MEETING_FILE).is_file():
         yield Finding(
             folder, 1, 1, "warning", "this meeting folder has no meeting.yaml; `dialog plan YEAR --write` creates one"
         )

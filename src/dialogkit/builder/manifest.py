@@ -14,9 +14,7 @@ from typing import Any
 from dialogkit import __version__, inputs
 from dialogkit.errors import DialogError
 from dialogkit.files import write_atomic
-
-MANIFEST = ".dialog-manifest.json"
-LOCK = ".dialog-build.lock"
+from dialogkit.layout import LOCK_FILE, MANIFEST_FILE
 
 
 def tree_digest(folder: Path) -> str:
@@ -47,7 +45,7 @@ class Manifest:
 
     def __init__(self, root: Path, out: Path) -> None:
         self.root = root
-        self.path = out / MANIFEST
+        self.path = out / MANIFEST_FILE
         self.out = out
         try:
             data: Any = json.loads(self.path.read_text(encoding="utf-8"))
@@ -120,7 +118,7 @@ class Manifest:
 def build_lock(out: Path, on_wait: Callable[[str], None]) -> Iterator[None]:
     """Hold build/.dialog-build.lock; a second build waits for the first and says why."""
     out.mkdir(parents=True, exist_ok=True)
-    with open(out / LOCK, "a+") as handle:
+    with open(out / LOCK_FILE, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

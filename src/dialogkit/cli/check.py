@@ -98,7 +98,8 @@ def schema(
 ) -> None:
     """Write JSON Schema for every file format, for editors that validate and complete YAML."""
     from dialogkit.errors import UsageError
-    from dialogkit.schema import SCHEMA_DIR, write_schemas
+    from dialogkit.layout import SCHEMA_DIR
+    from dialogkit.schema import write_schemas
 
     with exit_codes():
         if out is None:

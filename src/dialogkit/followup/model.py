@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from dialogkit.layout import WORKGROUPS_FILE
 from dialogkit.models.workgroups import ACTION_STATUSES, Action, Workgroup
 from dialogkit.workspace import Meeting, Workspace
 
@@ -185,7 +186,7 @@ def area_section(ws: Workspace, meeting: Meeting, as_of: dt.date, only_open: boo
         area_name=area.name if area is not None else meeting.area_id,
         year=meeting.year,
         date=meeting_date(ws, meeting),
-        source=ws.relative(meeting.folder / "workgroups.yaml"),
+        source=ws.relative(meeting.folder / WORKGROUPS_FILE),
         groups=tuple(groups),
     )
 

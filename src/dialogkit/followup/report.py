@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from dialogkit.followup.chart import status_chart
 from dialogkit.followup.model import ActionView, FollowUp, GroupView, followup
 from dialogkit.followup.words import group_status_word, long_date, money, status_word
+from dialogkit.layout import cycle_path
 from dialogkit.models.workgroups import ACTION_STATUSES
 from dialogkit.render.figures import Picture
 from dialogkit.render.words import Labels, fill, load_labels
@@ -44,7 +45,7 @@ def render_followup(
         view=view,
         title=view["title"],
         folder=Path(str(year)),
-        source=f"cycles/{year}",
+        source=cycle_path(year),
         resources=resources,
     )
     return render_document(setting_of(ws, out), doc, formats)

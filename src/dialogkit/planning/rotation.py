@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dialogkit.errors import DialogError, Finding, Severity
-from dialogkit.layout import CONFIG_FILE
+from dialogkit.layout import CONFIG_FILE, MEETING_FILE, PLAN_FILE
 from dialogkit.workspace import Workspace
 from dialogkit.yamlload import YamlDocument
 
@@ -62,7 +62,7 @@ def fixed_points(ws: Workspace, year: int) -> list[FixedPoint]:
         m = meeting.meeting
         if m is None:
             continue
-        source = Source(ws.relative(meeting.folder / "meeting.yaml"), meeting.docs.get("meeting"), ("date",))
+        source = Source(ws.relative(meeting.folder / MEETING_FILE), meeting.docs.get("meeting"), ("date",))
         points.append(FixedPoint(area_id, m.date, m.start, m.end, area_id in planned, source))
     if cycle.plan is not None:
         seen = {p.area for p in points}
@@ -70,9 +70,7 @@ def fixed_points(ws: Workspace, year: int) -> list[FixedPoint]:
             if entry.area in seen:
                 continue
             seen.add(entry.area)
-            source = Source(
-                ws.relative(cycle.folder / "plan.yaml"), cycle.docs.get("plan"), ("meetings", index, "date")
-            )
+            source = Source(ws.relative(cycle.folder / PLAN_FILE), cycle.docs.get("plan"), ("meetings", index, "date"))
             points.append(FixedPoint(entry.area, entry.date, entry.start, entry.end, entry.area in planned, source))
     return points
 

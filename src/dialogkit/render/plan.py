@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from dialogkit.layout import PLAN_FILE, cycle_path
 from dialogkit.render.documents import setting_of
 from dialogkit.render.pipeline import Document, Rendered, render_document
 from dialogkit.render.timeline import TimelineMeeting, TimelineSpan, timeline_png
@@ -63,7 +64,7 @@ def render_plan(ws: Workspace, year: int, formats: Iterable[str], out: Path | No
         view=view,
         title=title,
         folder=Path(str(year)),
-        source=f"cycles/{year}/plan.yaml",
+        source=cycle_path(year, PLAN_FILE),
         resources=resources,
     )
     rendered = render_document(setting_of(ws, out), doc, formats)

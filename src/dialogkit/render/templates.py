@@ -16,13 +16,12 @@ from pathlib import Path
 from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding, UsageError
 from dialogkit.files import write_atomic
-from dialogkit.layout import WORKSPACE_TEMPLATES, builtin_templates
+from dialogkit.layout import FONTS_DIR, WORKSPACE_TEMPLATES, builtin_templates
 from dialogkit.yamlload import decode_utf8
 
 REFERENCE_DOCX = "reference.docx"
 REFERENCE_ODT = "reference.odt"
 LOGO = "logo.png"
-FONTS_DIR = "fonts"
 MAX_TEMPLATE_BYTES = 1_048_576
 MAX_ASSET_BYTES = 20 * 1_048_576  # a logo or a reference document
 # A pandoc partial is named as "${ name() }" or "$var:name()$"; a name with a slash would be
@@ -163,7 +162,9 @@ def workspace_fonts(root: Path) -> Path | None:
 
 def _check_name(name: str, display: str) -> None:
     if name.startswith(("/", "\\")) or "\\" in name or ".." in name.split("/"):
-        raise DialogError(Finding(display, 1, 1, "error", f"'{name}' is not a template name inside templates/"))
+        raise DialogError(
+            Finding(display, 1, 1, "error", f"'{name}' is not a template name inside {WORKSPACE_TEMPLATES}/")
+        )
 
 
 def _builtin_stamp(path: Path) -> str:

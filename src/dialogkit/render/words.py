@@ -11,11 +11,10 @@ from typing import Any
 
 from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding
-from dialogkit.layout import WORKSPACE_TEMPLATES
+from dialogkit.layout import LABELS_FILE, WORKSPACE_TEMPLATES
 from dialogkit.render.templates import builtin_dir
 from dialogkit.yamlload import load_yaml
 
-LABELS_FILE = "labels.yaml"
 LOCALES = ("sv", "nb", "nn", "en")
 _DATE_PATTERNS = {"sv": "EEEE d MMMM y", "nb": "EEEE d. MMMM y", "nn": "EEEE d. MMMM y", "en": "EEEE d MMMM y"}
 _SHORT_DATE_PATTERNS = {"sv": "d MMMM", "nb": "d. MMMM", "nn": "d. MMMM", "en": "d MMMM"}

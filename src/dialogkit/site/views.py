@@ -15,11 +15,10 @@ from typing import Any
 
 from dialogkit.followup.model import GroupView, group_view, meeting_date
 from dialogkit.followup.words import group_status_word, long_date, status_word
+from dialogkit.layout import SITE_AREAS_DIR
 from dialogkit.models.workgroups import ACTION_STATUSES, Workgroup
 from dialogkit.site.schedule import last_meetings, next_meetings
 from dialogkit.workspace import Meeting, Workspace
-
-AREAS_DIR = "areas"
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ class SitePage:
 
 def area_page_path(area_id: str) -> str:
     """Where an area's page lives inside the site; area ids are slugs, safe as file names."""
-    return f"{AREAS_DIR}/{area_id}.html"
+    return f"{SITE_AREAS_DIR}/{area_id}.html"
 
 
 def priority_issues(ws: Workspace, meeting: Meeting) -> list[str]:

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dialogkit.layout import RESPONSES_FILE, meeting_path
 from dialogkit.render.figures import Picture
 from dialogkit.render.words import fill, load_labels
 from dialogkit.survey.analysis import SurveyAnalysis, analyse_year
@@ -95,7 +96,7 @@ def render_survey_report(
             view=view,
             title=f"{labels['survey_title']}: {analysis.area_name} {year}",
             folder=Path(str(year)) / analysis.area,
-            source=f"cycles/{year}/{analysis.area}/survey/responses.csv",
+            source=meeting_path(year, analysis.area, RESPONSES_FILE),
             resources=resources,
         )
         rendered = render_document(setting_of(workspace, out), doc, formats)
