@@ -16,7 +16,7 @@ from dialogkit.cli import app
 from dialogkit.errors import DialogError, UsageError
 from dialogkit.formats import parse_formats
 from dialogkit.loading import require
-from dialogkit.render.documents import parse_meeting_ref, render_meeting_document
+from dialogkit.render.documents import render_meeting_document
 from dialogkit.render.words import date_in_words
 from tests.conftest import read_markdown
 
@@ -40,14 +40,11 @@ def test_dates_in_words_per_locale() -> None:
     assert date_in_words(day, "en") == "Tuesday 8 April 2025"
 
 
-def test_formats_and_meeting_references() -> None:
+def test_formats() -> None:
     assert parse_formats(None) == ("docx", "pdf", "html")
     assert parse_formats("pdf, md,pdf") == ("pdf", "md")
     with pytest.raises(UsageError, match="unknown format 'xls'"):
         parse_formats("pdf,xls")
-    assert parse_meeting_ref("2025/hogvad") == (2025, "hogvad")
-    with pytest.raises(UsageError, match="YEAR/AREA"):
-        parse_meeting_ref("hogvad")
 
 
 def test_invitation_says_what_when_where_who(sv_workspace: MakeWorkspace) -> None:

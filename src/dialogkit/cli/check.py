@@ -46,7 +46,7 @@ def check(
 ) -> None:
     """Validate every file of the workspace and report every finding (exit 1 on errors)."""
     from dialogkit.check import check as check_workspace
-    from dialogkit.check import format_findings
+    from dialogkit.cli.findings import format_findings
 
     with exit_codes():
         root = options(ctx).root()

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dialogkit.cli.app import app, err, exit_codes, options, say
-from dialogkit.cli.render import MeetingArg, OutOption, ToOption, render_app
+from dialogkit.cli.render import MeetingArg, OutOption, ToOption, parse_meeting_ref, render_app
 
 if TYPE_CHECKING:
     from dialogkit.minutes import CompileResult
@@ -40,7 +40,6 @@ def referat(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: O
     from dialogkit.formats import parse_formats
     from dialogkit.loading import require
     from dialogkit.minutes import render_referat
-    from dialogkit.render.documents import parse_meeting_ref
 
     with exit_codes():
         formats = parse_formats(to)

@@ -26,6 +26,19 @@ MeetingArg = Annotated[str, typer.Argument(help="The meeting as YEAR/AREA, e.g. 
 OutOption = Annotated[
     Path | None, typer.Option("--out", help="Write under DIR instead of the workspace's build/.", metavar="DIR")
 ]
+_MEETING_REF = r"([0-9]{4})/([a-z0-9][a-z0-9-]*)/?\Z"
+
+
+def parse_meeting_ref(text: str) -> tuple[int, str]:
+    """A MeetingArg, "2025/hogvad", as (2025, "hogvad")."""
+    import re
+
+    from dialogkit.errors import UsageError
+
+    match = re.match(_MEETING_REF, text.strip())
+    if match is None:
+        raise UsageError(f"'{text}' is not a meeting: write YEAR/AREA, e.g. 2025/hogvad")
+    return int(match[1]), match[2]
 
 
 @render_app.command("invitation")
@@ -64,7 +77,7 @@ def _meeting_document(
 ) -> None:
     from dialogkit.formats import parse_formats
     from dialogkit.loading import require
-    from dialogkit.render.documents import parse_meeting_ref, render_meeting_document
+    from dialogkit.render.documents import render_meeting_document
 
     with exit_codes():
         formats = parse_formats(to)

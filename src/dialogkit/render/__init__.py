@@ -13,7 +13,7 @@ Later documents build a :class:`Document` (a template, its view model, a title) 
 from __future__ import annotations
 
 from dialogkit.formats import DEFAULT_FORMATS, FORMATS, parse_formats
-from dialogkit.render.documents import parse_meeting_ref, render_meeting_document, setting_of
+from dialogkit.render.documents import render_meeting_document, setting_of
 from dialogkit.render.escape import TrustedMarkdown, escape_markdown
 from dialogkit.render.pipeline import Document, Rendered, Setting, render_document
 from dialogkit.render.plan import render_plan
@@ -27,7 +27,6 @@ __all__ = [
     "TrustedMarkdown",
     "escape_markdown",
     "parse_formats",
-    "parse_meeting_ref",
     "render_document",
     "render_meeting_document",
     "render_plan",
