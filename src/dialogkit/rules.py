@@ -7,9 +7,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from dialogkit.dates import minutes_of
 from dialogkit.errors import Finding
 from dialogkit.layout import AREAS_FILE, CONFIG_FILE, MEETING_FILE, cycle_path
-from dialogkit.models.base import SLUG, minutes_of
+from dialogkit.models.base import SLUG
 from dialogkit.workspace import Cycle, Meeting, Workspace
 from dialogkit.yamlload import YamlDocument
 

@@ -50,14 +50,14 @@ class BuildReport:
 
 
 @dataclass(frozen=True)
-class Plan:
+class Worklist:
     """The targets of a build, split into those to make and those already up to date."""
 
     todo: list[tuple[Target, str]]  # each with its salt: what its output depends on besides its inputs
     fresh: list[Target]
 
 
-def plan_build(root: Path, years: Sequence[int], formats: Sequence[str], manifest: Manifest, *, force: bool) -> Plan:
+def worklist(root: Path, years: Sequence[int], formats: Sequence[str], manifest: Manifest, *, force: bool) -> Worklist:
     """Decide what to build: a target whose recorded inputs hash as they did, with its files present, is skipped."""
 
     have = cycle_years(root)
@@ -78,7 +78,7 @@ def plan_build(root: Path, years: Sequence[int], formats: Sequence[str], manifes
             fresh.append(target)
         else:
             todo.append((target, target_salt))
-    return Plan(todo, fresh)
+    return Worklist(todo, fresh)
 
 
 def build(
@@ -99,13 +99,13 @@ def build(
     out = output_folder(root, out)
     with build_lock(out, on_event):
         manifest = Manifest(root, out)
-        plan = plan_build(root, years, formats, manifest, force=force)
-        outcomes = [Outcome(t, "up to date") for t in plan.fresh]
+        work = worklist(root, years, formats, manifest, force=force)
+        outcomes = [Outcome(t, "up to date") for t in work.fresh]
         for outcome in outcomes:
             on_event(outcome)
         try:
-            if plan.todo:
-                for outcome, salt in _run_all(root, plan.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
+            if work.todo:
+                for outcome, salt in _run_all(root, work.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
                     if outcome.status == "built":
                         manifest.record(outcome.target.key, salt, outcome.inputs, outcome.outputs)
                     else:

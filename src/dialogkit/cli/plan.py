@@ -12,7 +12,7 @@ from dialogkit.cli.app import app, err, exit_codes, options, say, stdout_is_term
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from dialogkit.planning import YearPlan
+    from dialogkit.planning import YearSchedule
     from dialogkit.workspace import Workspace
 
 YearArg = Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR")]
@@ -69,7 +69,7 @@ def _console() -> "Console":
     return Console(soft_wrap=True, width=None if stdout_is_terminal() else 160)
 
 
-def _print_plan(workspace: "Workspace", year_plan: "YearPlan") -> None:
+def _print_plan(workspace: "Workspace", year_plan: "YearSchedule") -> None:
     from rich.table import Table
 
     from dialogkit.errors import printable

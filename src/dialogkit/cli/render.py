@@ -63,12 +63,12 @@ def plan_document(
     """The year's plan for the committee, with a timeline picture."""
     from dialogkit.formats import parse_formats
     from dialogkit.loading import require
-    from dialogkit.render.plan import render_plan
+    from dialogkit.render.plan import render_plan_document
 
     with exit_codes():
         formats = parse_formats(to)
         workspace = require(options(ctx).root())
-        rendered = render_plan(workspace, year, formats, out)
+        rendered = render_plan_document(workspace, year, formats, out)
     _report(workspace, rendered)
 
 

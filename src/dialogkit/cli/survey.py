@@ -22,7 +22,7 @@ survey_app = typer.Typer(
 app.add_typer(survey_app, name="survey")
 
 
-class Source(StrEnum):
+class SourceChoice(StrEnum):
     auto = "auto"
     forms = "forms"
     google = "google"
@@ -50,8 +50,8 @@ def import_(
         typer.Option("--year", help="The year (default: the year of the area's meeting folder).", metavar="YEAR"),
     ] = None,
     source: Annotated[
-        Source, typer.Option("--source", help="The tool that made the export (default: told by its headings).")
-    ] = Source.auto,
+        SourceChoice, typer.Option("--source", help="The tool that made the export (default: told by its headings).")
+    ] = SourceChoice.auto,
 ) -> None:
     """Import a survey export: drop identifying columns, redact free text, write the answers."""
     from dialogkit.loading import require

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -58,13 +59,9 @@ def season_window(season: Season, year: int) -> tuple[dt.date, dt.date]:
 def month_day(value: str, year: int) -> dt.date:
     """The date of an "MM-DD" day in ``year``; 02-29 falls back to 02-28 outside leap years."""
     month, day = int(value[:2]), int(value[3:])
-    if month == 2 and day == 29 and not _leap(year):
+    if month == 2 and day == 29 and not calendar.isleap(year):
         day = 28
     return dt.date(year, month, day)
-
-
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def month_window(year: int, month: int) -> tuple[dt.date, dt.date]:

@@ -8,12 +8,12 @@ from pathlib import Path
 from dialogkit.files import WriteOutcome, write_atomic
 from dialogkit.layout import MEETING_FILE, PLAN_FILE, cycle_path
 from dialogkit.planning.scheduler import plan_year
-from dialogkit.planning.values import ScheduledMeeting, YearPlan
+from dialogkit.planning.values import ScheduledMeeting, YearSchedule
 from dialogkit.planning.yamltext import flow, flow_list, scalar
 from dialogkit.workspace import Workspace
 
 
-def plan_yaml(plan: YearPlan) -> str:
+def plan_yaml(plan: YearSchedule) -> str:
     """The text of cycles/YEAR/plan.yaml (also what `dialog plan YEAR --format yaml` prints)."""
     lines = [f"year: {plan.year}", f"election_year: {scalar(plan.election_year)}"]
     if plan.meetings:
@@ -52,7 +52,7 @@ def meeting_yaml(ws: Workspace, meeting: ScheduledMeeting) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_plan(ws: Workspace, year: int, plan: YearPlan | None = None) -> list[tuple[Path, WriteOutcome]]:
+def write_plan(ws: Workspace, year: int, plan: YearSchedule | None = None) -> list[tuple[Path, WriteOutcome]]:
     """Create cycles/YEAR/plan.yaml and a meeting.yaml per planned meeting; keep every file that exists.
 
     Running it twice changes nothing: the second run reports every file as kept.

@@ -17,7 +17,7 @@ from dialogkit.workspace import Workspace
 TIMELINE = "timeline.png"
 
 
-def render_plan(ws: Workspace, year: int, formats: Iterable[str], out: Path | None = None) -> Rendered:
+def render_plan_document(ws: Workspace, year: int, formats: Iterable[str], out: Path | None = None) -> Rendered:
     """Render the plan of ``year`` to build/YEAR/plan.FORMAT; the planner's warnings come back."""
     from dialogkit.planning import plan_year, season_windows
 

@@ -30,11 +30,6 @@ _PARTIAL = re.compile(r"\$\{?[ \t]*(?:[^\s${}:]*:)?([^\s${}:()]+)\(\)")
 _PATH_BEFORE_CALL = re.compile(r"[^\s${}:()]*[/\\][^\s${}:()]*\(\)")
 
 
-def builtin_dir() -> Path:
-    """The built-in templates: inside the wheel, or the repository's templates/ when editable."""
-    return builtin_templates()
-
-
 @dataclass(frozen=True)
 class TemplateInfo:
     """One built-in template and whether the workspace overrides it."""
@@ -54,7 +49,7 @@ class TemplateSource:
 
 def list_templates(root: Path) -> list[TemplateInfo]:
     """Every built-in template, and which of them the workspace at ``root`` overrides."""
-    base = builtin_dir()
+    base = builtin_templates()
     names = sorted(
         p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")
     )
@@ -74,7 +69,7 @@ def copy_template(root: Path, name: str) -> tuple[Path, bool]:
             f"no built-in template '{name}'; `dialog templates list` shows them: {', '.join(sorted(known))}"
         )
     target = root / WORKSPACE_TEMPLATES / name
-    outcome = write_atomic(target, (builtin_dir() / name).read_bytes(), overwrite=False, within=root)
+    outcome = write_atomic(target, (builtin_templates() / name).read_bytes(), overwrite=False, within=root)
     return target, outcome != "kept"
 
 
@@ -83,7 +78,7 @@ def template_source(root: Path, name: str) -> TemplateSource | None:
     own = f"{WORKSPACE_TEMPLATES}/{name}"
     _check_name(name, own)
     found = inputs.look(root, own)
-    builtin = builtin_dir() / name
+    builtin = builtin_templates() / name
     data = inputs.read_found(found, own, limit=MAX_TEMPLATE_BYTES)
     if data is not None and found.path is not None:
         return TemplateSource(decode_utf8(data, own), str(found.path), (found.stamp, _builtin_stamp(builtin)))
@@ -95,7 +90,7 @@ def template_source(root: Path, name: str) -> TemplateSource | None:
 
 def template_stamp(root: Path, name: str) -> tuple[str, str]:
     """The stamp :func:`template_source` would give now, from stats alone (and recorded as it)."""
-    return inputs.look(root, f"{WORKSPACE_TEMPLATES}/{name}").stamp, _builtin_stamp(builtin_dir() / name)
+    return inputs.look(root, f"{WORKSPACE_TEMPLATES}/{name}").stamp, _builtin_stamp(builtin_templates() / name)
 
 
 def pandoc_template(root: Path, name: str) -> dict[str, bytes]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dialogkit.dates import clock_of, minutes_of
 from dialogkit.errors import DialogError, Finding
 from dialogkit.layout import CONFIG_FILE, MEETING_FILE, meeting_path
-from dialogkit.models.base import clock_of, minutes_of
 from dialogkit.models.config import AgendaItem
 from dialogkit.models.meeting import MeetingFile
 from dialogkit.render.words import Labels, clock, date_in_words, fill

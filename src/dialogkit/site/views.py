@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dialogkit.followup.model import GroupView, group_view, meeting_date
+from dialogkit.dates import meeting_date
+from dialogkit.followup.model import GroupView, group_view
 from dialogkit.followup.words import group_status_word, long_date, status_word
 from dialogkit.layout import SITE_AREAS_DIR
 from dialogkit.models.workgroups import ACTION_STATUSES, Workgroup
