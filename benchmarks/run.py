@@ -113,8 +113,8 @@ def survey_import_vs_csv(root: Path, year: int) -> Figure:
     """Importing the 100,000-row export vs reading it with Python's csv module alone."""
     import csv
 
+    from dialogkit.loading import require
     from dialogkit.survey import import_survey
-    from dialogkit.workspace import require
 
     export = root / "cycles" / str(year) / "raw" / "export.csv"
     workspace = require(root)
@@ -187,8 +187,8 @@ def render_one_vs_bare(root: Path, year: int) -> Figure:
     Both run in this process with the workspace loaded, so the figure is the pipeline's own
     cost (templates, escaping, checks, metadata, PDF/A); starting `dialog` is the --version figure.
     """
+    from dialogkit.loading import require
     from dialogkit.minutes.compile import render_referat
-    from dialogkit.workspace import require
 
     workspace, out, area = require(root), root / "one", "omrade-0"
 

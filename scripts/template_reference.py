@@ -11,7 +11,8 @@ import re
 import sys
 from pathlib import Path
 
-from dialogkit.render.templates import builtin_dir, list_templates
+from dialogkit.layout import builtin_templates
+from dialogkit.render.templates import list_templates
 
 # A template's leading comment: Jinja {# #}, CSS /* */, Typst // or YAML #.
 _COMMENT = re.compile(r"\A\s*(?:\{#-?(?P<jinja>.*?)-?#\}|/\*(?P<css>.*?)\*/|(?P<lines>(?:(?://|#)[^\n]*\n)+))", re.S)
@@ -34,7 +35,7 @@ def purpose(path: Path, name: str) -> str:
 
 def reference() -> str:
     """The Markdown table of every built-in template and what it makes."""
-    base = builtin_dir()
+    base = builtin_templates()
     rows = ["| Template | What it is |", "| --- | --- |"]
     for info in list_templates(base):
         rows.append(f"| `{info.name}` | {purpose(base / info.name, info.name)} |")

@@ -121,6 +121,56 @@ CASES = {
 }
 
 
+# The rules of dialog.yaml's process, each with the finding it gives (an error or a warning).
+PROCESS_CASES = {
+    "no areas_per_year": (
+        DIALOG_YAML.replace("  areas_per_year: 3\n", ""),
+        "dialog.yaml:4:3: error: 'areas_per_year' is missing",
+    ),
+    "a season without a count": (
+        DIALOG_YAML.replace("count: 1, ", ""),
+        "dialog.yaml:9:7: error: every season needs a 'count' of meetings in an area-rotation process",
+    ),
+    "more areas a year than areas": (
+        DIALOG_YAML.replace("areas_per_year: 3", "areas_per_year: 4").replace("count: 1,", "count: 2,"),
+        "dialog.yaml:6:19: error: areas_per_year is 4 but areas.yaml has only 3 planned areas",
+    ),
+    "a service process with rotation numbers": (
+        DIALOG_YAML.replace("kind: area", "kind: service"),
+        "dialog.yaml:6:19: warning: areas_per_year applies to the area kind only",
+    ),
+    "a service process with season counts": (
+        DIALOG_YAML.replace("kind: area", "kind: service"),
+        "dialog.yaml:9:29: warning: a season 'count' applies to the area kind only",
+    ),
+    "two seasons of one name": (
+        DIALOG_YAML.replace("name: autumn", "name: spring"),
+        "dialog.yaml:9:14: error: duplicate season name 'spring'",
+    ),
+    "a weekday twice": (
+        DIALOG_YAML.replace("weekdays: [tue, wed, thu]", "weekdays: [tue, tue, thu]"),
+        "dialog.yaml:11:23: warning: a weekday is listed twice",
+    ),
+    "a meeting past midnight": (
+        DIALOG_YAML.replace('start: "18:00", duration_minutes: 120', 'start: "23:00", duration_minutes: 120'),
+        "dialog.yaml:11:74: error: the meeting would run past midnight",
+    ),
+    "a department without keywords": (
+        DIALOG_YAML.replace("keywords: [väg, gata]", "keywords: []"),
+        "dialog.yaml:21:5: warning: department 'sbf' has no keywords",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PROCESS_CASES, ids=list(PROCESS_CASES))
+def test_process_rules(case: str, write_workspace: WriteWorkspace, runner: CliRunner) -> None:
+    config, expected = PROCESS_CASES[case]
+    root = write_workspace({"dialog.yaml": config})
+    code, output = run_dialog(runner, "-C", root, "check")
+    assert expected in output, output
+    assert code == (1 if ": error: " in expected else 0), output
+
+
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_bad_input_is_a_positioned_error(case: str, write_workspace: WriteWorkspace, runner: CliRunner) -> None:
     files, expected = CASES[case]

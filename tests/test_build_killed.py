@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from dialogkit.builder.manifest import LOCK, MANIFEST, build_lock
+from dialogkit.builder.manifest import build_lock
 from dialogkit.errors import DialogError
+from dialogkit.layout import LOCK_FILE, MANIFEST_FILE
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="finds a build's processes in /proc")
@@ -102,7 +103,7 @@ def test_sigterm_stops_a_build_cleanly_and_the_next_build_goes_on(workspace: Pat
     _wait_for_no_processes(build.pid, done.stderr, seconds=5)  # it ended its workers, their pandoc, its picture process
     assert not list(out.rglob("*.tmp"))
     assert not list(_TMPDIRS[build.pid].iterdir())  # nor did their temporary files outlive them
-    recorded = json.loads((out / MANIFEST).read_text())["targets"]
+    recorded = json.loads((out / MANIFEST_FILE).read_text())["targets"]
     assert set(_built(done.stdout)) <= set(recorded)
     for entry in recorded.values():  # what the manifest says was built is there, whole
         for name in entry["outputs"]:
@@ -111,7 +112,7 @@ def test_sigterm_stops_a_build_cleanly_and_the_next_build_goes_on(workspace: Pat
     assert done.returncode == 0 and "taking over" not in done.stderr, done.stderr
     made = set(_built(done.stdout))
     assert made and not made & set(recorded)  # the rest, and only the rest
-    assert made | set(recorded) == set(json.loads((out / MANIFEST).read_text())["targets"])
+    assert made | set(recorded) == set(json.loads((out / MANIFEST_FILE).read_text())["targets"])
 
 
 CAUGHT_STARTING = """
@@ -188,7 +189,7 @@ def test_a_killed_builds_lock_is_taken_over_even_while_its_children_live(tmp_pat
     assert f"taking over the build lock of pid {killed.pid}" in took.stdout
     assert took.stdout.rstrip().endswith("got it")
     assert not list(out.rglob("*.tmp"))  # what the killed build left half-written is gone
-    assert (out / LOCK).read_text() == ""  # released
+    assert (out / LOCK_FILE).read_text() == ""  # released
 
 
 def test_a_lock_released_normally_is_taken_without_a_word(tmp_path: Path) -> None:
@@ -219,7 +220,7 @@ def _end_what_is_left() -> Iterator[None]:
 def test_a_link_in_place_of_the_lock_is_refused(tmp_path: Path) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("keep")
-    (tmp_path / LOCK).symlink_to(victim)
+    (tmp_path / LOCK_FILE).symlink_to(victim)
     with pytest.raises(DialogError, match="the build lock is a symbolic link"), build_lock(tmp_path, print):
         pass
     assert victim.read_text() == "keep"

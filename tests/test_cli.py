@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+from dialogkit.cli.render import parse_meeting_ref
+from dialogkit.errors import UsageError
 from tests.conftest import MEETING_YAML, REPO, WriteWorkspace, run_dialog
 
 
@@ -30,6 +33,15 @@ def test_version_does_not_import_the_heavy_parts() -> None:
     loaded = done.stdout
     for heavy in ("'pydantic'", "'yaml'", "'pypandoc'", "'typst'", "'matplotlib'", "'openpyxl'", "'jinja2'"):
         assert heavy not in loaded, heavy
+
+
+def test_meeting_references() -> None:
+    assert parse_meeting_ref("2025/hogvad") == (2025, "hogvad")
+    assert parse_meeting_ref(" 2025/hogvad/ ") == (2025, "hogvad")
+    with pytest.raises(UsageError, match="YEAR/AREA"):
+        parse_meeting_ref("hogvad")
+    with pytest.raises(UsageError, match="YEAR/AREA"):
+        parse_meeting_ref("2025/Högvad")
 
 
 def test_usage_error_exits_2(runner: CliRunner) -> None:

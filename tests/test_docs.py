@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from scripts import cli_reference, file_reference, mkdocs_hooks, template_reference
 
+from dialogkit.layout import builtin_templates
 from dialogkit.models import FILE_MODELS
-from dialogkit.render.templates import builtin_dir, list_templates
+from dialogkit.render.templates import list_templates
 from dialogkit.validation import validate
 from dialogkit.yamlload import parse_yaml
 from tests.conftest import REPO
@@ -66,7 +67,7 @@ def test_the_command_reference_has_every_command_and_option() -> None:
 
 def test_the_template_table_has_every_builtin_template() -> None:
     text = template_reference.reference()
-    for info in list_templates(builtin_dir()):
+    for info in list_templates(builtin_templates()):
         assert f"| `{info.name}` |" in text
 
 

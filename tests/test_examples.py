@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from dialogkit.workspace import require
+from dialogkit.loading import require
 from tests.conftest import EXAMPLES, run_dialog
 
 

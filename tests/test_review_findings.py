@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from dialogkit.check import check
+from dialogkit.loading import require
 from dialogkit.minutes import compile_referat
 from dialogkit.planning import season_windows
 from dialogkit.planning.days import month_window
 from dialogkit.render.pipeline import tidy_headings
 from dialogkit.survey.matching import is_concern
-from dialogkit.workspace import require
 from tests.conftest import DIALOG_YAML, MEETING_YAML, WriteWorkspace
 from tests.render.conftest import PNG, pdf_structure
 

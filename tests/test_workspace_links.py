@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dialogkit.errors import DialogError
+from dialogkit.loading import require
 from dialogkit.render.documents import render_meeting_document
-from dialogkit.workspace import require
 from tests.conftest import WriteWorkspace, run_dialog
 from tests.render.conftest import PNG
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dialogkit.errors import DialogError
-from dialogkit.workspace import require
+from dialogkit.loading import require
 from dialogkit.yamlload import MAP_ALL_BELOW, MAX_YAML_BYTES, load_yaml, parse_yaml, positions
 from tests.conftest import AREAS_YAML, DIALOG_YAML, MEETING_YAML, WriteWorkspace, run_dialog
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -56,8 +55,3 @@ class DialogError(DialogkitError):
 
 class UsageError(DialogkitError):
     """The command was called in a way it cannot serve (exit 2)."""
-
-
-def finding(path: str | Path, message: str, line: int = 1, column: int = 1, severity: Severity = "error") -> Finding:
-    """Build a finding; a convenience for rules that know only the file."""
-    return Finding(str(path), line, column, severity, message)

@@ -3,21 +3,50 @@
 from __future__ import annotations
 
 import os
+import re
 from importlib.resources import files
 from pathlib import Path
 
 from dialogkit.errors import UsageError
 
+# The workspace's own files, beside dialog.yaml.
 CONFIG_FILE = "dialog.yaml"
 AREAS_FILE = "areas.yaml"
 CYCLES_DIR = "cycles"
-BUILD_DIR = "build"
+WORKSPACE_TEMPLATES = "templates"  # a file here overrides the built-in template of its name
+LABELS_FILE = "labels.yaml"  # in templates/: the documents' words per locale
+FONTS_DIR = "fonts"  # in templates/: fonts the PDFs embed
+SCHEMA_DIR = "schemas"  # the editors' JSON Schemas, written by `dialog schema` and `dialog init`
+# A year's folder, cycles/YEAR/, and what it holds.
+YEAR_FOLDER = re.compile(r"[0-9]{4}\Z")  # ASCII digits only: "２０２５" would shadow 2025
+PLAN_FILE = "plan.yaml"
+CASE_FILE = "case.yaml"
 RAW_DIR = "raw"  # raw survey exports: git-ignored, never read into a document
-MEETING_FILES = ("meeting.yaml", "referat.md", "workgroups.yaml", "survey.yaml")
-WORKSPACE_TEMPLATES = "templates"
-SCHEMA_DIR = "schemas"
+# A meeting's folder, cycles/YEAR/AREA/, and what it holds.
+MEETING_FILE = "meeting.yaml"
+REFERAT_FILE = "referat.md"
+WORKGROUPS_FILE = "workgroups.yaml"
+SURVEY_FILE = "survey.yaml"
+RESPONSES_FILE = "survey/responses.csv"  # the redacted answers `dialog survey import` writes
+# What a build writes, under build/ or --out.
+BUILD_DIR = "build"
+SITE_DIR = "site"
+SITE_AREAS_DIR = "areas"  # in site/: a page per area
+MANIFEST_FILE = ".dialog-manifest.json"
+LOCK_FILE = ".dialog-build.lock"
 # Folders that hold what people write: no output may land in or over them.
 SOURCE_DIRS = (CYCLES_DIR, WORKSPACE_TEMPLATES, SCHEMA_DIR, ".git")
+
+
+def cycle_path(year: int, file: str = "") -> str:
+    """The workspace path of a year's folder, or of ``file`` in it: "cycles/2025/plan.yaml"."""
+    folder = f"{CYCLES_DIR}/{year}"
+    return f"{folder}/{file}" if file else folder
+
+
+def meeting_path(year: int, area: str, file: str = "") -> str:
+    """The workspace path of a meeting's folder, or of ``file`` in it: "cycles/2025/hogvad/meeting.yaml"."""
+    return cycle_path(year, f"{area}/{file}" if file else area)
 
 
 def builtin_templates() -> Path:

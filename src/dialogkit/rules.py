@@ -7,9 +7,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from dialogkit.dates import minutes_of
 from dialogkit.errors import Finding
-from dialogkit.models.base import SLUG, minutes_of
-from dialogkit.workspace import AREAS_FILE, CONFIG_FILE, Cycle, Meeting, Workspace
+from dialogkit.layout import AREAS_FILE, CONFIG_FILE, MEETING_FILE, cycle_path
+from dialogkit.models import Area, MeetingFile
+from dialogkit.models.base import SLUG
+from dialogkit.models.config import Process
+from dialogkit.workspace import Cycle, Meeting, Referat, Workspace
 from dialogkit.yamlload import YamlDocument
 
 
@@ -38,7 +42,7 @@ def cycle_rules(cycles: Mapping[int, Cycle], root: Path) -> list[Finding]:
             if cycle.plan.year != cycle.year:
                 findings.append(
                     plan_doc.finding(
-                        ("year",), f"the plan says year {cycle.plan.year} but lies in cycles/{cycle.year}/"
+                        ("year",), f"the plan says year {cycle.plan.year} but lies in {cycle_path(cycle.year)}/"
                     )
                 )
             for index, planned in enumerate(cycle.plan.meetings):
@@ -66,61 +70,86 @@ def _process(ws: Workspace, doc: YamlDocument) -> Iterator[Finding]:
     process = ws.config.process
     if ws.body(process.host) is None:
         yield doc.finding(("process", "host"), _unknown("host body", process.host, [b.id for b in ws.config.bodies]))
-    counts = [s.count for s in process.seasons]
     if process.kind == "area":
-        if process.areas_per_year is None:
-            yield doc.finding(
-                ("process",),
-                "'areas_per_year' is missing: an area-rotation process says how many areas a year get a meeting",
-            )
-        elif any(c is None for c in counts):
-            index = counts.index(None)
-            yield doc.finding(
-                ("process", "seasons", index), "every season needs a 'count' of meetings in an area-rotation process"
-            )
-        elif sum(c for c in counts if c is not None) != process.areas_per_year:
-            yield doc.finding(
-                ("process", "seasons"),
-                f"the season counts add up to {sum(c for c in counts if c is not None)} "
-                f"but areas_per_year is {process.areas_per_year}; make them agree",
-            )
-        planned = [a for a in ws.areas if a.planned]
-        if process.areas_per_year is not None and process.areas_per_year > len(planned):
-            yield doc.finding(
-                ("process", "areas_per_year"),
-                f"areas_per_year is {process.areas_per_year} but areas.yaml has only {len(planned)} planned areas",
-            )
+        yield from _area_rotation(ws, doc)
     else:
-        if process.areas_per_year is not None:
+        yield from _service_dialogue(process, doc)
+    yield from _seasons(process, doc)
+    yield from _blackouts(process, doc)
+    yield from _evening(process, doc)
+    yield from _department_keywords(ws, doc)
+
+
+def _area_rotation(ws: Workspace, doc: YamlDocument) -> Iterator[Finding]:
+    """An area rotation: the seasons' counts add up to the areas a year, and there are that many areas."""
+    process = ws.config.process
+    counts = [s.count for s in process.seasons]
+    if process.areas_per_year is None:
+        yield doc.finding(
+            ("process",),
+            "'areas_per_year' is missing: an area-rotation process says how many areas a year get a meeting",
+        )
+    elif any(c is None for c in counts):
+        index = counts.index(None)
+        yield doc.finding(
+            ("process", "seasons", index), "every season needs a 'count' of meetings in an area-rotation process"
+        )
+    elif sum(c for c in counts if c is not None) != process.areas_per_year:
+        yield doc.finding(
+            ("process", "seasons"),
+            f"the season counts add up to {sum(c for c in counts if c is not None)} "
+            f"but areas_per_year is {process.areas_per_year}; make them agree",
+        )
+    planned = [a for a in ws.areas if a.planned]
+    if process.areas_per_year is not None and process.areas_per_year > len(planned):
+        yield doc.finding(
+            ("process", "areas_per_year"),
+            f"areas_per_year is {process.areas_per_year} but {AREAS_FILE} has only {len(planned)} planned areas",
+        )
+
+
+def _service_dialogue(process: Process, doc: YamlDocument) -> Iterator[Finding]:
+    """A service dialogue meets every area every year: the rotation's numbers do not apply."""
+    if process.areas_per_year is not None:
+        yield doc.finding(
+            ("process", "areas_per_year"),
+            "areas_per_year applies to the area kind only: a service process meets every area every year",
+            "warning",
+        )
+    for index, season in enumerate(process.seasons):
+        if season.count is not None:
             yield doc.finding(
-                ("process", "areas_per_year"),
-                "areas_per_year applies to the area kind only: a service process meets every area every year",
+                ("process", "seasons", index, "count"),
+                "a season 'count' applies to the area kind only: a service process meets every area every year",
                 "warning",
             )
-        for index, season in enumerate(process.seasons):
-            if season.count is not None:
-                yield doc.finding(
-                    ("process", "seasons", index, "count"),
-                    "a season 'count' applies to the area kind only: a service process meets every area every year",
-                    "warning",
-                )
+
+
+def _seasons(process: Process, doc: YamlDocument) -> Iterator[Finding]:
+    seen_names: set[str] = set()
     for index, season in enumerate(process.seasons):
         if season.from_ > season.to:
             yield doc.finding(
                 ("process", "seasons", index, "to"),
                 f"the season '{season.name}' ends ({season.to}) before it starts ({season.from_}); seasons lie within one year",
             )
-    seen_names: set[str] = set()
     for index, season in enumerate(process.seasons):
         if season.name in seen_names:
             yield doc.finding(("process", "seasons", index, "name"), f"duplicate season name '{season.name}'")
         seen_names.add(season.name)
+
+
+def _blackouts(process: Process, doc: YamlDocument) -> Iterator[Finding]:
     for index, blackout in enumerate(process.blackout):
         if blackout.from_ > blackout.to:
             yield doc.finding(
                 ("process", "blackout", index, "to"),
                 f"the blackout ends ({blackout.to}) before it starts ({blackout.from_})",
             )
+
+
+def _evening(process: Process, doc: YamlDocument) -> Iterator[Finding]:
+    """The meeting's weekdays and hours."""
     if len(set(process.meeting.weekdays)) != len(process.meeting.weekdays):
         yield doc.finding(("process", "meeting", "weekdays"), "a weekday is listed twice", "warning")
     if minutes_of(process.meeting.start) + process.meeting.duration_minutes > 24 * 60:
@@ -128,6 +157,9 @@ def _process(ws: Workspace, doc: YamlDocument) -> Iterator[Finding]:
             ("process", "meeting", "duration_minutes"),
             "the meeting would run past midnight; shorten it or start earlier",
         )
+
+
+def _department_keywords(ws: Workspace, doc: YamlDocument) -> Iterator[Finding]:
     for index, department in enumerate(ws.config.departments):
         if not department.keywords:
             yield doc.finding(
@@ -162,30 +194,34 @@ def _meeting(ws: Workspace, meeting: Meeting) -> Iterator[Finding]:
             + " (meeting folders are named by area id)",
         )
     doc = meeting.docs.get("meeting")
-    m = meeting.meeting
-    if m is not None and doc is not None:
-        if m.host is not None and ws.body(m.host) is None:
-            yield doc.finding(("host",), _unknown("host body", m.host, [b.id for b in ws.config.bodies]))
-        if m.agenda is None and not ws.config.process.agenda:
-            yield doc.finding(
-                (), "the meeting has no agenda and the process has no standard agenda; add 'agenda:'", "warning"
-            )
-        for index, official in enumerate(m.officials):
-            yield from _department(ws, doc, ("officials", index, "department"), official.department)
-        if m.safety_walk is not None and area is not None and area.localities:
-            for index, locality in enumerate(m.safety_walk.localities):
-                if locality not in area.localities:
-                    yield doc.finding(
-                        ("safety_walk", "localities", index),
-                        f"'{locality}' is not a locality of {area.name} ({', '.join(area.localities)})",
-                        "warning",
-                    )
+    if meeting.meeting is not None and doc is not None:
+        yield from _meeting_file(ws, meeting.meeting, doc, area)
     wg_doc = meeting.docs.get("workgroups")
     if meeting.workgroups is not None and wg_doc is not None:
         for g, group in enumerate(meeting.workgroups.workgroups):
             yield from _department(ws, wg_doc, ("workgroups", g, "convener", "department"), group.convener.department)
             for a, action in enumerate(group.actions):
                 yield from _department(ws, wg_doc, ("workgroups", g, "actions", a, "owner"), action.owner)
+
+
+def _meeting_file(ws: Workspace, m: MeetingFile, doc: YamlDocument, area: Area | None) -> Iterator[Finding]:
+    """A meeting.yaml against dialog.yaml and areas.yaml: its host, agenda, officials and localities."""
+    if m.host is not None and ws.body(m.host) is None:
+        yield doc.finding(("host",), _unknown("host body", m.host, [b.id for b in ws.config.bodies]))
+    if m.agenda is None and not ws.config.process.agenda:
+        yield doc.finding(
+            (), "the meeting has no agenda and the process has no standard agenda; add 'agenda:'", "warning"
+        )
+    for index, official in enumerate(m.officials):
+        yield from _department(ws, doc, ("officials", index, "department"), official.department)
+    if m.safety_walk is not None and area is not None and area.localities:
+        for index, locality in enumerate(m.safety_walk.localities):
+            if locality not in area.localities:
+                yield doc.finding(
+                    ("safety_walk", "localities", index),
+                    f"'{locality}' is not a locality of {area.name} ({', '.join(area.localities)})",
+                    "warning",
+                )
 
 
 def _meeting_alone(cycle: Cycle, meeting: Meeting, root: Path) -> Iterator[Finding]:
@@ -201,42 +237,55 @@ def _meeting_alone(cycle: Cycle, meeting: Meeting, root: Path) -> Iterator[Findi
     doc = meeting.docs.get("meeting")
     m = meeting.meeting
     if m is not None and doc is not None:
-        if m.area != meeting.area_id:
-            yield doc.finding(
-                ("area",), f"area '{m.area}' does not match the folder name '{meeting.area_id}'; they must agree"
-            )
-        if m.date.year != cycle.year:
-            yield doc.finding(("date",), f"{m.date} is not in {cycle.year}, the year of the folder it lies in")
-        if minutes_of(m.end) <= minutes_of(m.start):
-            yield doc.finding(
-                ("end",), f"the meeting ends ({m.end}) no later than it starts ({m.start}): give an end after the start"
-            )
-        if m.rsvp_by is not None and m.rsvp_by > m.date:
-            yield doc.finding(("rsvp_by",), f"replies are due ({m.rsvp_by}) after the meeting ({m.date})", "warning")
-    elif not (meeting.folder / "meeting.yaml").is_file():
+        yield from _meeting_file_alone(cycle, meeting, m, doc)
+    elif not (meeting.folder / MEETING_FILE).is_file():
         yield Finding(
-            folder, 1, 1, "warning", "this meeting folder has no meeting.yaml; `dialog plan YEAR --write` creates one"
+            folder,
+            1,
+            1,
+            "warning",
+            f"this meeting folder has no {MEETING_FILE}; `dialog plan YEAR --write` creates one",
         )
-    referat = meeting.referat
-    if referat is not None:
-        if m is not None and referat.front.date != m.date:
-            yield referat.doc.finding(
-                ("date",), f"the minutes are dated {referat.front.date} but the meeting was held {m.date}"
-            )
-        if not referat.front.conclusions:
-            yield referat.doc.finding(
-                (), "the minutes list no conclusions; the compilation reports them to the council", "warning"
-            )
-        if not referat.body.strip():
-            yield Finding(
-                referat.doc.path, referat.body_line, 1, "error", "the minutes have no text after the front matter"
-            )
+    if meeting.referat is not None:
+        yield from _referat_alone(meeting.referat, m)
     wg_doc = meeting.docs.get("workgroups")
     if meeting.workgroups is not None and wg_doc is not None:
         yield from _unique(wg_doc, ("workgroups",), [g.id for g in meeting.workgroups.workgroups], "work group")
     survey_doc = meeting.docs.get("survey")
     if meeting.survey is not None and survey_doc is not None:
         yield from _unique(survey_doc, ("questions",), [q.id for q in meeting.survey.questions], "question")
+
+
+def _meeting_file_alone(cycle: Cycle, meeting: Meeting, m: MeetingFile, doc: YamlDocument) -> Iterator[Finding]:
+    """A meeting.yaml against its folder: the area and year it lies in, and its own times."""
+    if m.area != meeting.area_id:
+        yield doc.finding(
+            ("area",), f"area '{m.area}' does not match the folder name '{meeting.area_id}'; they must agree"
+        )
+    if m.date.year != cycle.year:
+        yield doc.finding(("date",), f"{m.date} is not in {cycle.year}, the year of the folder it lies in")
+    if minutes_of(m.end) <= minutes_of(m.start):
+        yield doc.finding(
+            ("end",), f"the meeting ends ({m.end}) no later than it starts ({m.start}): give an end after the start"
+        )
+    if m.rsvp_by is not None and m.rsvp_by > m.date:
+        yield doc.finding(("rsvp_by",), f"replies are due ({m.rsvp_by}) after the meeting ({m.date})", "warning")
+
+
+def _referat_alone(referat: Referat, m: MeetingFile | None) -> Iterator[Finding]:
+    """The minutes against their meeting: the same date, conclusions, and a text after the front matter."""
+    if m is not None and referat.front.date != m.date:
+        yield referat.doc.finding(
+            ("date",), f"the minutes are dated {referat.front.date} but the meeting was held {m.date}"
+        )
+    if not referat.front.conclusions:
+        yield referat.doc.finding(
+            (), "the minutes list no conclusions; the compilation reports them to the council", "warning"
+        )
+    if not referat.body.strip():
+        yield Finding(
+            referat.doc.path, referat.body_line, 1, "error", "the minutes have no text after the front matter"
+        )
 
 
 def _department(ws: Workspace, doc: YamlDocument, loc: tuple[Any, ...], department_id: str) -> Iterable[Finding]:

@@ -7,9 +7,10 @@ from typing import Literal
 
 from dialogkit.errors import UsageError
 from dialogkit.files import WriteOutcome, write_atomic
+from dialogkit.layout import AREAS_FILE, BUILD_DIR, CONFIG_FILE, CYCLES_DIR, RAW_DIR, SCHEMA_DIR
 from dialogkit.models.config import COUNTRIES
 from dialogkit.pipelines import install_pipeline
-from dialogkit.schema import SCHEMA_DIR, modeline, write_schemas
+from dialogkit.schema import modeline, write_schemas
 
 Kind = Literal["area", "service"]
 COUNTRY_OF_LOCALE = {"sv": "SE", "nb": "NO", "nn": "NO", "en": "SE"}
@@ -83,10 +84,10 @@ def init_workspace(
     """
     if locale not in _WORDS:
         raise UsageError(f"unknown locale '{locale}': choose one of {', '.join(_WORDS)}")
-    if (folder / "dialog.yaml").exists():
+    if (folder / CONFIG_FILE).exists():
         if ci is not None:
             return [install_pipeline(folder, ci)]
-        raise UsageError(f"{folder / 'dialog.yaml'} already exists: this folder is a workspace already")
+        raise UsageError(f"{folder / CONFIG_FILE} already exists: this folder is a workspace already")
     w = _WORDS[locale]
     country = (country or COUNTRY_OF_LOCALE[locale]).upper()
     if country not in COUNTRIES:
@@ -134,14 +135,17 @@ departments:
         f"  - {{id: {area_id}, name: {name}, localities: [], partners: []}}\n" for area_id, name in areas
     )
     written = [
-        (folder / "dialog.yaml", write_atomic(folder / "dialog.yaml", config, overwrite=False)),
+        (folder / CONFIG_FILE, write_atomic(folder / CONFIG_FILE, config, overwrite=False)),
         (
-            folder / "areas.yaml",
-            write_atomic(folder / "areas.yaml", f"{modeline('areas', 0)}areas:\n{area_lines}", overwrite=False),
+            folder / AREAS_FILE,
+            write_atomic(folder / AREAS_FILE, f"{modeline('areas', 0)}areas:\n{area_lines}", overwrite=False),
         ),
-        (folder / ".gitignore", write_atomic(folder / ".gitignore", "build/\nraw/\n.*.tmp\n", overwrite=False)),
+        (
+            folder / ".gitignore",
+            write_atomic(folder / ".gitignore", f"{BUILD_DIR}/\n{RAW_DIR}/\n.*.tmp\n", overwrite=False),
+        ),
     ]
-    (folder / "cycles").mkdir(exist_ok=True)
+    (folder / CYCLES_DIR).mkdir(exist_ok=True)
     written.extend(write_schemas(folder / SCHEMA_DIR))
     if ci is not None:
         written.append(install_pipeline(folder, ci))

@@ -9,8 +9,6 @@ from dialogkit.files import WriteOutcome, write_atomic
 from dialogkit.layout import SCHEMA_DIR
 from dialogkit.models import FILE_MODELS
 
-__all__ = ["SCHEMA_DIR", "json_schemas", "modeline", "schema_file", "write_schemas"]
-
 
 def schema_file(name: str) -> str:
     """The file name of one format's schema, e.g. meeting.schema.json."""

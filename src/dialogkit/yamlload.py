@@ -35,7 +35,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]  # keys and list indexes from the document's root: ("meetings", 0, "date")
 
 
 @dataclass
@@ -45,10 +45,10 @@ class YamlDocument:
     path: str
     text: str
     data: Any
-    _positions: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
-    _key_positions: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+    _positions: dict[KeyPath, tuple[int, int]] | None = field(default=None, repr=False)
+    _key_positions: dict[KeyPath, tuple[int, int]] | None = field(default=None, repr=False)
 
-    def position(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+    def position(self, loc: KeyPath, *, key: bool = False) -> tuple[int, int]:
         """The (line, column) of the value at ``loc``, or of the nearest existing parent.
 
         With ``key`` the position of the key itself is preferred (for unknown keys).
@@ -66,7 +66,7 @@ class YamlDocument:
             loc = loc[:-1]
         return values.get(loc, (1, 1))
 
-    def finding(self, loc: Path_, message: str, severity: str = "error", *, key: bool = False) -> Finding:
+    def finding(self, loc: KeyPath, message: str, severity: str = "error", *, key: bool = False) -> Finding:
         """A finding positioned at ``loc`` in this document."""
         line, column = self.position(loc, key=key)
         return Finding(self.path, line, column, severity, message)  # type: ignore[arg-type]
@@ -140,8 +140,8 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
 
 
 def positions(
-    text: str, display: str, toward: Path_ | None = None
-) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
+    text: str, display: str, toward: KeyPath | None = None
+) -> tuple[dict[KeyPath, tuple[int, int]], dict[KeyPath, tuple[int, int]]]:
     """Map every key path of a document to the (line, column) of its value and of its key.
 
     With ``toward``, only that path and its parents are mapped, and reading stops at it.
@@ -174,7 +174,7 @@ _NOTHING: Any = object()
 class _Frame:
     __slots__ = ("anchor", "container", "first_seen", "is_map", "key", "key_mark", "path", "size")
 
-    def __init__(self, container: Any, is_map: bool, anchor: str | None, path: Path_) -> None:
+    def __init__(self, container: Any, is_map: bool, anchor: str | None, path: KeyPath) -> None:
         self.container = container
         self.is_map = is_map
         self.key: Any = _NOTHING
@@ -188,12 +188,12 @@ class _Frame:
 class _Builder:
     """Builds plain values from libyaml's events, checking what PyYAML lets through."""
 
-    def __init__(self, display: str, *, record: bool, toward: Path_ | None = None) -> None:
+    def __init__(self, display: str, *, record: bool, toward: KeyPath | None = None) -> None:
         self.display = display
         self.record = record
         self.toward = toward
-        self.value_positions: dict[Path_, tuple[int, int]] = {}
-        self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.value_positions: dict[KeyPath, tuple[int, int]] = {}
+        self.key_positions: dict[KeyPath, tuple[int, int]] = {}
 
     def fail(self, mark: Any, message: str) -> DialogError:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -290,7 +290,7 @@ class _Builder:
                 break  # the path sought is found: the rest of the file is not read
         return None if root is _NOTHING else root
 
-    def _child_path(self, stack: list[_Frame]) -> Path_:
+    def _child_path(self, stack: list[_Frame]) -> KeyPath:
         if not stack:
             return ()
         top = stack[-1]
@@ -298,7 +298,7 @@ class _Builder:
             return (*top.path, top.key) if top.key is not _NOTHING else top.path
         return (*top.path, len(top.container))
 
-    def _record(self, stack: list[_Frame], path: Path_, mark: Any) -> None:
+    def _record(self, stack: list[_Frame], path: KeyPath, mark: Any) -> None:
         if not stack:
             self.value_positions[()] = _pos(mark)
             return

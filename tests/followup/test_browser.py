@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from dialogkit.loading import require
 from dialogkit.site import build_site
-from dialogkit.workspace import require
 from tests.conftest import EXAMPLES
 
 from .conftest import HOGVAD_2025, WCAG_TAGS, MakeWorkspace

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dialogkit.followup import followup, followup_json
-from dialogkit.workspace import require
+from dialogkit.loading import require
 
 from .conftest import MakeWorkspace
 

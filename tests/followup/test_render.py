@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from dialogkit.followup import render_followup
-from dialogkit.workspace import require
+from dialogkit.loading import require
 from tests.conftest import EXAMPLES, REPO
 
 from .conftest import HOGVAD_2025, MakeWorkspace

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from dialogkit.errors import DialogError
+from dialogkit.loading import require
 from dialogkit.site import build_site
-from dialogkit.workspace import require
 from tests.conftest import EXAMPLES
 
 from .conftest import HOGVAD_2025, MakeWorkspace

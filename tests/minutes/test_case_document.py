@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from dialogkit.loading import require
 from dialogkit.minutes import compile_referat
 from dialogkit.minutes.case import genitive
-from dialogkit.workspace import require
 from tests.conftest import EXAMPLES
 
 from .conftest import CopyExample, dialog, docx_outline, docx_tables, pdf_text

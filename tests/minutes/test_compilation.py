@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dialogkit.errors import DialogError
+from dialogkit.loading import require
 from dialogkit.minutes import compile_referat, render_referat
-from dialogkit.workspace import require
 from tests.conftest import EXAMPLES
 
 from .conftest import CopyExample, dialog

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
+from dialogkit.loading import require
 from dialogkit.models import Area, DialogConfig, MeetingFile, PlanFile
-from dialogkit.workspace import Cycle, Meeting, Workspace, require
+from dialogkit.workspace import Cycle, Meeting, Workspace
 
 
 def config_data(**process: Any) -> dict[str, Any]:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from dialogkit.loading import require
 from dialogkit.planning import calendar_ics, plan_year, year_status
-from dialogkit.workspace import require
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = [REPO, REPO / "examples" / "tjenestedialog"]

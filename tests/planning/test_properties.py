@@ -9,9 +9,9 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from dialogkit.dates import clock_of, minutes_of
 from dialogkit.errors import DialogError
-from dialogkit.models.base import clock_of, minutes_of
-from dialogkit.planning import YearPlan, plan_year, season_windows
+from dialogkit.planning import YearSchedule, plan_year, season_windows
 from dialogkit.planning.days import blackout_of, holidays_of
 from dialogkit.workspace import Workspace
 
@@ -91,7 +91,7 @@ def build(case: dict[str, Any]) -> Workspace:
     return memory_workspace(case["config"], case["areas"], {case["year"]: case["fixed"]} if case["fixed"] else None)
 
 
-def check_invariants(ws: Workspace, plan: YearPlan, case: dict[str, Any]) -> None:
+def check_invariants(ws: Workspace, plan: YearSchedule, case: dict[str, Any]) -> None:
     process = ws.config.process
     year = case["year"]
     planned_ids = [a.id for a in ws.areas if a.planned]

@@ -180,7 +180,7 @@ def test_a_window_without_an_allowed_weekday_names_the_weekdays(make_workspace: 
 
 
 def test_more_areas_a_year_than_areas_is_an_error(make_workspace: MakeWorkspace) -> None:
-    from dialogkit.workspace import load
+    from dialogkit.loading import load
 
     root = make_workspace(areas=SIX_AREAS[:2])
     with pytest.raises(DialogError) as caught:

@@ -104,11 +104,11 @@ def test_the_finalize_hook_escapes_every_value_a_template_prints(sv_workspace: M
 
 
 def test_tricky_values_survive_typst_as_text(tmp_path: Path) -> None:
+    from dialogkit.layout import builtin_templates
     from dialogkit.render.pdf import compile_pdf
-    from dialogkit.render.templates import builtin_dir
 
     tree = pandoc.parse_markdown("\n\n".join(escape_markdown(v) for v in TRICKY), "test")
-    template = builtin_dir() / "pandoc" / "document.typ"
+    template = builtin_templates() / "pandoc" / "document.typ"
     source = pandoc.write(tree, "typst", "test", pandoc.template_args(template))
     inputs = {"title": "Test", "author": "Test", "lang": "sv", "region": "SE", "page": "Sida"}
     (tmp_path / "t.pdf").write_bytes(compile_pdf(source, {}, source="test", inputs=inputs).data)

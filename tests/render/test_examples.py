@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from dialogkit.loading import require
 from dialogkit.render.documents import render_meeting_document
 from dialogkit.render.words import date_in_words
-from dialogkit.workspace import require
 
 from .conftest import docx_paragraphs
 

@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dialogkit.errors import DialogError
+from dialogkit.loading import require
 from dialogkit.minutes.compile import render_referat
 from dialogkit.render import fonts
 from dialogkit.render.pdf import compile_pdf
 from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
 from dialogkit.render.viewbase import DocumentView
 from dialogkit.survey import import_survey
-from dialogkit.workspace import require
 from tests.conftest import FUZZ, run_dialog
 from tests.render.conftest import (
     PNG,

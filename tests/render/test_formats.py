@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from dialogkit.loading import require
 from dialogkit.render.documents import render_meeting_document
-from dialogkit.workspace import require
 
 from .conftest import (
     NB_AREAS,

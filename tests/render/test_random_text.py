@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dialogkit.loading import require
 from dialogkit.render.documents import render_meeting_document
-from dialogkit.workspace import require
 from tests.render.conftest import (
     SV_AREAS,
     SV_DIALOG,

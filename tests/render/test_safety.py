@@ -11,12 +11,12 @@ from typing import cast
 import pytest
 
 from dialogkit.errors import DialogError
+from dialogkit.loading import require
 from dialogkit.render import pandoc
 from dialogkit.render.documents import render_meeting_document
 from dialogkit.render.pipeline import Document, render_document, setting_of
 from dialogkit.render.safety import check_tree
 from dialogkit.render.viewbase import DocumentView
-from dialogkit.workspace import require
 
 from .conftest import PNG, MakeWorkspace, all_zip_text, docx_paragraphs, pdf_text, xml_text, zip_member
 

@@ -7,11 +7,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from dialogkit.loading import require
 from dialogkit.models.config import Department
 from dialogkit.survey import analyse, import_survey, report_json
 from dialogkit.survey.mapping import asks_about_unsafety, is_safety
 from dialogkit.survey.matching import LocalityMatcher, Router, is_concern
-from dialogkit.workspace import require
 from tests.conftest import run_dialog
 from tests.survey.conftest import Workspace, place
 

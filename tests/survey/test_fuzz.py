@@ -17,13 +17,13 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from dialogkit.errors import DialogError, UsageError
+from dialogkit.loading import require
 from dialogkit.models.survey import Question, SurveyFile
 from dialogkit.survey import import_survey
 from dialogkit.survey.mapping import survey_yaml
 from dialogkit.survey.matching import trim
 from dialogkit.survey.text import _LETTERS, fold_once
 from dialogkit.validation import validate
-from dialogkit.workspace import require
 from dialogkit.yamlload import parse_yaml
 from tests.conftest import FUZZ, MEETING_YAML
 from tests.survey.conftest import Workspace

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from dialogkit.loading import require
 from dialogkit.survey import analyse, import_survey, report_json
-from dialogkit.workspace import require
 from tests.conftest import run_dialog
 from tests.survey.conftest import Workspace, place
 from tests.survey.exports import (

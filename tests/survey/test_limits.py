@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from dialogkit.errors import DialogError, Finding
+from dialogkit.loading import require
 from dialogkit.survey import import_survey, workbook
 from dialogkit.survey.reading import open_export
-from dialogkit.workspace import require
 from tests.conftest import MEETING_YAML
 from tests.survey.conftest import Workspace, place
 from tests.survey.exports import crafted_xlsx

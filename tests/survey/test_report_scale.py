@@ -9,9 +9,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from dialogkit.loading import require
 from dialogkit.survey import analyse, import_survey
 from dialogkit.survey.analysis import MAX_ANSWER_CHARS, MAX_OPTIONS, MAX_SHOWN, MAX_SHOWN_CHARS, Selection
-from dialogkit.workspace import require
 from tests.conftest import MEETING_YAML, read_markdown, run_dialog
 from tests.survey.conftest import Workspace, place
 

@@ -26,10 +26,10 @@ def _meeting_document(ws: Workspace, target: Target, formats: tuple[str, ...], o
 
 
 def _plan(ws: Workspace, target: Target, formats: tuple[str, ...], out: Path) -> Made:
-    from dialogkit.render.plan import render_plan
+    from dialogkit.render.plan import render_plan_document
 
     assert target.year is not None
-    rendered = render_plan(ws, target.year, formats, out)
+    rendered = render_plan_document(ws, target.year, formats, out)
     return rendered.written, rendered.warnings
 
 

@@ -16,9 +16,7 @@ from typing import Any
 from dialogkit import __version__, inputs
 from dialogkit.errors import DialogError, Finding
 from dialogkit.files import write_atomic
-
-MANIFEST = ".dialog-manifest.json"
-LOCK = ".dialog-build.lock"
+from dialogkit.layout import LOCK_FILE, MANIFEST_FILE
 
 
 def tree_digest(folder: Path) -> str:
@@ -49,7 +47,7 @@ class Manifest:
 
     def __init__(self, root: Path, out: Path) -> None:
         self.root = root
-        self.path = out / MANIFEST
+        self.path = out / MANIFEST_FILE
         self.out = out
         try:
             data: Any = json.loads(self.path.read_text(encoding="utf-8"))
@@ -129,7 +127,7 @@ def build_lock(out: Path, on_wait: Callable[[str], None]) -> Iterator[None]:
     Record locks do not keep threads of one process apart; a lock per folder does that.
     """
     out.mkdir(parents=True, exist_ok=True)
-    path = out / LOCK
+    path = out / LOCK_FILE
     among_threads = _thread_lock(path)
     if not among_threads.acquire(blocking=False):
         on_wait(f"waiting for another dialog build in this process (pid {os.getpid()}) to finish")

@@ -56,14 +56,14 @@ class BuildReport:
 
 
 @dataclass(frozen=True)
-class Plan:
+class Worklist:
     """The targets of a build, split into those to make and those already up to date."""
 
     todo: list[tuple[Target, str]]  # each with its salt: what its output depends on besides its inputs
     fresh: list[Target]
 
 
-def plan_build(root: Path, years: Sequence[int], formats: Sequence[str], manifest: Manifest, *, force: bool) -> Plan:
+def worklist(root: Path, years: Sequence[int], formats: Sequence[str], manifest: Manifest, *, force: bool) -> Worklist:
     """Decide what to build: a target whose recorded inputs hash as they did, with its files present, is skipped."""
 
     have = cycle_years(root)
@@ -84,7 +84,7 @@ def plan_build(root: Path, years: Sequence[int], formats: Sequence[str], manifes
             fresh.append(target)
         else:
             todo.append((target, target_salt))
-    return Plan(todo, fresh)
+    return Worklist(todo, fresh)
 
 
 def build(
@@ -105,13 +105,13 @@ def build(
     out = output_folder(root, out)
     with _stopped_cleanly(on_event), build_lock(out, on_event):
         manifest = Manifest(root, out)
-        plan = plan_build(root, years, formats, manifest, force=force)
-        outcomes = [Outcome(t, "up to date") for t in plan.fresh]
+        work = worklist(root, years, formats, manifest, force=force)
+        outcomes = [Outcome(t, "up to date") for t in work.fresh]
         for outcome in outcomes:
             on_event(outcome)
         try:
-            if plan.todo:
-                for outcome, salt in _run_all(root, plan.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
+            if work.todo:
+                for outcome, salt in _run_all(root, work.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
                     if outcome.status == "built":
                         manifest.record(outcome.target.key, salt, outcome.inputs, outcome.outputs)
                     else:
@@ -176,7 +176,7 @@ def _run_all(
     root: Path, todo: list[tuple[Target, str]], formats: tuple[str, ...], out: Path, jobs: int
 ) -> Iterator[tuple[Outcome, str]]:
     """Load the workspace and run the targets, in ``jobs`` processes; yields (outcome, salt) as they finish."""
-    from dialogkit.workspace import require
+    from dialogkit.loading import require
 
     if jobs <= 1 or len(todo) <= 1:
         ws = require(root)
@@ -259,8 +259,8 @@ _HEAVIEST_FIRST = ("followup", "referat-compilation", "site", "plan", "survey-re
 
 def _init(root: Path, painter: Painter | None, build: int, scratch: str) -> None:
     from dialogkit.builder.children import follow_build
+    from dialogkit.loading import require
     from dialogkit.render.figures import use_painter
-    from dialogkit.workspace import require
 
     follow_build(build)
     tempfile.tempdir = scratch

@@ -8,16 +8,28 @@ records them (see :mod:`dialogkit.inputs`).
 from __future__ import annotations
 
 import os
-import re
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dialogkit.layout import CYCLES_DIR, RAW_DIR
+from dialogkit.layout import (
+    CYCLES_DIR,
+    MEETING_FILE,
+    PLAN_FILE,
+    RAW_DIR,
+    REFERAT_FILE,
+    RESPONSES_FILE,
+    SURVEY_FILE,
+    WORKGROUPS_FILE,
+    YEAR_FOLDER,
+    cycle_path,
+    meeting_path,
+)
 
 SITE = "site"
 # What a target's output depends on besides its files: the day decides what is overdue and next.
 DATED_KINDS = frozenset({"followup", SITE})
-_YEAR = re.compile(r"[0-9]{4}\Z")  # ASCII digits only: "２０２５" would shadow 2025
+_RESPONSES_DIR = posixpath.dirname(RESPONSES_FILE)  # looked into only when the meeting has it
 
 
 @dataclass(frozen=True)
@@ -44,7 +56,9 @@ def cycle_years(root: Path) -> list[int]:
     """The years that have a folder under cycles/."""
     folder = root / CYCLES_DIR
     return (
-        sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and _YEAR.match(p.name)) if folder.is_dir() else []
+        sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and YEAR_FOLDER.match(p.name))
+        if folder.is_dir()
+        else []
     )
 
 
@@ -52,18 +66,18 @@ def _scan(root: Path) -> dict[int, list[_Meeting]]:
     meetings: dict[int, list[_Meeting]] = {}
     for year in cycle_years(root):
         found = meetings.setdefault(year, [])
-        with os.scandir(root / CYCLES_DIR / str(year)) as entries:
+        with os.scandir(root / cycle_path(year)) as entries:
             folders = sorted(e.name for e in entries if e.is_dir() and not e.name.startswith(".") and e.name != RAW_DIR)
         for name in folders:
-            folder = os.path.join(root, CYCLES_DIR, str(year), name)
+            folder = os.path.join(root, meeting_path(year, name))
             with os.scandir(folder) as entries:
-                files, has_survey = set(), False
+                files, has_responses_dir = set(), False
                 for entry in entries:
                     if entry.is_file():
                         files.add(entry.name)
-                    has_survey = has_survey or (entry.name == "survey" and entry.is_dir())
-            if has_survey and os.path.isfile(os.path.join(folder, "survey", "responses.csv")):
-                files.add("survey/responses.csv")
+                    has_responses_dir = has_responses_dir or (entry.name == _RESPONSES_DIR and entry.is_dir())
+            if has_responses_dir and os.path.isfile(os.path.join(folder, RESPONSES_FILE)):
+                files.add(RESPONSES_FILE)
             found.append(_Meeting(year, name, files))
     return meetings
 
@@ -75,16 +89,16 @@ def targets(root: Path, years: list[int]) -> list[Target]:
     for year in years:
         cycle = meetings.get(year, [])
         for meeting in cycle:
-            if meeting.has("meeting.yaml"):
+            if meeting.has(MEETING_FILE):
                 for kind in ("invitation", "agenda"):
                     found.append(Target(f"{year}/{meeting.area}/{kind}", kind, year, meeting.area))
-            if meeting.has("survey.yaml") and meeting.has("survey/responses.csv"):
+            if meeting.has(SURVEY_FILE) and meeting.has(RESPONSES_FILE):
                 found.append(Target(f"{year}/{meeting.area}/survey-report", "survey-report", year, meeting.area))
-        if cycle or (root / CYCLES_DIR / str(year) / "plan.yaml").is_file():
+        if cycle or (root / cycle_path(year, PLAN_FILE)).is_file():
             found.append(Target(f"{year}/plan", "plan", year, None))
-        if any(m.has("referat.md") for m in cycle):
+        if any(m.has(REFERAT_FILE) for m in cycle):
             found.append(Target(f"{year}/referat-compilation", "referat-compilation", year, None))
-        if any(m.has("workgroups.yaml") for y in meetings if y <= year for m in meetings[y]):
+        if any(m.has(WORKGROUPS_FILE) for y in meetings if y <= year for m in meetings[y]):
             found.append(Target(f"{year}/followup", "followup", year, None))
     found.append(Target(SITE, SITE, None, None))
     return found

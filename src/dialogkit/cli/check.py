@@ -46,7 +46,7 @@ def check(
 ) -> None:
     """Validate every file of the workspace and report every finding (exit 1 on errors)."""
     from dialogkit.check import check as check_workspace
-    from dialogkit.check import format_findings
+    from dialogkit.cli.findings import format_findings
 
     with exit_codes():
         root = options(ctx).root()
@@ -104,7 +104,8 @@ def schema(
 ) -> None:
     """Write JSON Schema for every file format, for editors that validate and complete YAML."""
     from dialogkit.errors import UsageError
-    from dialogkit.schema import SCHEMA_DIR, write_schemas
+    from dialogkit.layout import SCHEMA_DIR
+    from dialogkit.schema import write_schemas
 
     with exit_codes():
         if out is None:

@@ -57,7 +57,7 @@ def followup(
     from dialogkit.followup import followup as followup_of
     from dialogkit.followup import followup_json, render_followup
     from dialogkit.formats import parse_formats
-    from dialogkit.workspace import require
+    from dialogkit.loading import require
 
     with exit_codes():
         formats = parse_formats(to)
@@ -89,8 +89,8 @@ def site(
     ] = None,
 ) -> None:
     """Build the public status site: build/site/index.html and a page per area."""
+    from dialogkit.loading import require
     from dialogkit.site import build_site
-    from dialogkit.workspace import require
 
     with exit_codes():
         workspace = require(options(ctx).root())

@@ -6,7 +6,7 @@ import typer
 
 from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say
-from dialogkit.cli.render import MeetingArg, OutOption, ToOption, render_app
+from dialogkit.cli.render import MeetingArg, OutOption, ToOption, parse_meeting_ref, render_app
 
 if TYPE_CHECKING:
     from dialogkit.minutes import CompileResult
@@ -25,8 +25,8 @@ def compile_referat(
 ) -> None:
     """Compile the year's minutes and write the council document around them (from case.yaml)."""
     from dialogkit.formats import parse_formats
+    from dialogkit.loading import require
     from dialogkit.minutes import compile_referat as compile_year
-    from dialogkit.workspace import require
 
     with exit_codes():
         formats = parse_formats(to)
@@ -39,9 +39,8 @@ def compile_referat(
 def referat(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: OutOption = None) -> None:
     """One meeting's minutes: who came, the conclusions and the minutes' text."""
     from dialogkit.formats import parse_formats
+    from dialogkit.loading import require
     from dialogkit.minutes import render_referat
-    from dialogkit.render.documents import parse_meeting_ref
-    from dialogkit.workspace import require
 
     with exit_codes():
         formats = parse_formats(to)

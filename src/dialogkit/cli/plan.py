@@ -13,7 +13,7 @@ from dialogkit.cli.app import app, err, exit_codes, options, say, stdout_is_term
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from dialogkit.planning import YearPlan
+    from dialogkit.planning import YearSchedule
     from dialogkit.workspace import Workspace
 
 YearArg = Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR", autocompletion=completion.years)]
@@ -40,8 +40,8 @@ def plan(
     """Plan a year: which areas meet, in which season, on which evening."""
     import json
 
+    from dialogkit.loading import require
     from dialogkit.planning import plan_yaml, plan_year, write_plan
-    from dialogkit.workspace import require
 
     with exit_codes():
         workspace = require(options(ctx).root())
@@ -70,7 +70,7 @@ def _console() -> "Console":
     return Console(soft_wrap=True, width=None if stdout_is_terminal() else 160)
 
 
-def _print_plan(workspace: "Workspace", year_plan: "YearPlan") -> None:
+def _print_plan(workspace: "Workspace", year_plan: "YearSchedule") -> None:
     from rich.table import Table
 
     from dialogkit.errors import printable
@@ -109,8 +109,8 @@ def calendar(
     """Write the year's meetings and safety walks as an iCalendar (.ics) file."""
     from dialogkit.files import write_atomic
     from dialogkit.layout import output_file
+    from dialogkit.loading import require
     from dialogkit.planning import calendar_ics
-    from dialogkit.workspace import require
 
     with exit_codes():
         workspace = require(options(ctx).root())
@@ -142,9 +142,9 @@ def status(
     from rich.table import Table
 
     from dialogkit.errors import printable
+    from dialogkit.loading import require
     from dialogkit.planning import default_year, year_status
     from dialogkit.planning.status import STEPS
-    from dialogkit.workspace import require
 
     with exit_codes():
         workspace = require(options(ctx).root())

@@ -32,6 +32,19 @@ MeetingArg = Annotated[
 OutOption = Annotated[
     Path | None, typer.Option("--out", help="Write under DIR instead of the workspace's build/.", metavar="DIR")
 ]
+_MEETING_REF = r"([0-9]{4})/([a-z0-9][a-z0-9-]*)/?\Z"
+
+
+def parse_meeting_ref(text: str) -> tuple[int, str]:
+    """A MeetingArg, "2025/hogvad", as (2025, "hogvad")."""
+    import re
+
+    from dialogkit.errors import UsageError
+
+    match = re.match(_MEETING_REF, text.strip())
+    if match is None:
+        raise UsageError(f"'{text}' is not a meeting: write YEAR/AREA, e.g. 2025/hogvad")
+    return int(match[1]), match[2]
 
 
 @render_app.command("invitation")
@@ -55,13 +68,13 @@ def plan_document(
 ) -> None:
     """The year's plan for the committee, with a timeline picture."""
     from dialogkit.formats import parse_formats
-    from dialogkit.render.plan import render_plan
-    from dialogkit.workspace import require
+    from dialogkit.loading import require
+    from dialogkit.render.plan import render_plan_document
 
     with exit_codes():
         formats = parse_formats(to)
         workspace = require(options(ctx).root())
-        rendered = render_plan(workspace, year, formats, out)
+        rendered = render_plan_document(workspace, year, formats, out)
     _report(workspace, rendered)
 
 
@@ -69,8 +82,8 @@ def _meeting_document(
     ctx: typer.Context, kind: "MeetingDocument", meeting: str, to: str | None, out: Path | None
 ) -> None:
     from dialogkit.formats import parse_formats
-    from dialogkit.render.documents import parse_meeting_ref, render_meeting_document
-    from dialogkit.workspace import require
+    from dialogkit.loading import require
+    from dialogkit.render.documents import render_meeting_document
 
     with exit_codes():
         formats = parse_formats(to)

@@ -23,7 +23,7 @@ survey_app = typer.Typer(
 app.add_typer(survey_app, name="survey")
 
 
-class Source(StrEnum):
+class SourceChoice(StrEnum):
     auto = "auto"
     forms = "forms"
     google = "google"
@@ -64,12 +64,12 @@ def import_(
         ),
     ] = None,
     source: Annotated[
-        Source, typer.Option("--source", help="The tool that made the export (default: told by its headings).")
-    ] = Source.auto,
+        SourceChoice, typer.Option("--source", help="The tool that made the export (default: told by its headings).")
+    ] = SourceChoice.auto,
 ) -> None:
     """Import a survey export: drop identifying columns, redact free text, write the answers."""
+    from dialogkit.loading import require
     from dialogkit.survey import default_year, import_survey
-    from dialogkit.workspace import require
 
     with exit_codes():
         workspace = require(options(ctx).root())
@@ -120,8 +120,8 @@ def report(
     ] = None,
 ) -> None:
     """Report a year's survey answers: per locality and department, safety concerns, proposals."""
+    from dialogkit.loading import require
     from dialogkit.survey import analyse_year, report_json
-    from dialogkit.workspace import require
 
     if to is not None:
         _render(ctx, year, area, to, out)
@@ -138,8 +138,8 @@ def report(
 
 def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path | None) -> None:
     from dialogkit.formats import parse_formats
+    from dialogkit.loading import require
     from dialogkit.survey.report import render_survey_report
-    from dialogkit.workspace import require
 
     with exit_codes():
         formats = parse_formats(to)

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from dialogkit.dates import meeting_date
+from dialogkit.layout import WORKGROUPS_FILE
 from dialogkit.models.workgroups import ACTION_STATUSES, Action, Workgroup
 from dialogkit.workspace import Meeting, Workspace
 
@@ -185,21 +187,9 @@ def area_section(ws: Workspace, meeting: Meeting, as_of: dt.date, only_open: boo
         area_name=area.name if area is not None else meeting.area_id,
         year=meeting.year,
         date=meeting_date(ws, meeting),
-        source=ws.relative(meeting.folder / "workgroups.yaml"),
+        source=ws.relative(meeting.folder / WORKGROUPS_FILE),
         groups=tuple(groups),
     )
-
-
-def meeting_date(ws: Workspace, meeting: Meeting) -> dt.date | None:
-    """The date of a meeting: its meeting.yaml, else its minutes, else the year's plan."""
-    if meeting.meeting is not None:
-        return meeting.meeting.date
-    if meeting.referat is not None:
-        return meeting.referat.front.date
-    cycle = ws.cycles.get(meeting.year)
-    if cycle is not None and cycle.plan is not None:
-        return next((m.date for m in cycle.plan.meetings if m.area == meeting.area_id), None)
-    return None
 
 
 def followup(ws: Workspace, year: int, as_of: dt.date) -> FollowUp:

@@ -12,6 +12,7 @@ from dialogkit.followup.chart import status_chart
 from dialogkit.followup.model import followup
 from dialogkit.followup.view import CHART, followup_view
 from dialogkit.followup.words import status_word
+from dialogkit.layout import cycle_path
 from dialogkit.models.workgroups import ACTION_STATUSES
 from dialogkit.render.figures import Picture
 from dialogkit.render.words import load_labels
@@ -43,7 +44,7 @@ def render_followup(
         view=view,
         title=view["title"],
         folder=Path(str(year)),
-        source=f"cycles/{year}",
+        source=cycle_path(year),
         resources=resources,
     )
     return render_document(setting_of(ws, out), doc, formats)

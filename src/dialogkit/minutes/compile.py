@@ -11,6 +11,8 @@ from pathlib import Path
 from dialogkit.errors import DialogError, Finding
 from dialogkit.formats import DEFAULT_FORMATS
 from dialogkit.inputs import carry
+from dialogkit.layout import CASE_FILE, REFERAT_FILE, cycle_path, meeting_path
+from dialogkit.loading import require
 from dialogkit.minutes.case import case_view, case_warnings
 from dialogkit.minutes.views import compilation_title, compilation_view, referat_view
 from dialogkit.minutes.year import YearMinutes, entry_of, year_minutes
@@ -27,7 +29,7 @@ from dialogkit.render.pipeline import (
 from dialogkit.render.safety import check_tree
 from dialogkit.render.viewbase import document_title
 from dialogkit.render.words import Labels, load_labels
-from dialogkit.workspace import CYCLES_DIR, Workspace, require
+from dialogkit.workspace import Workspace
 
 COMPILATION = "referat-compilation"
 CASE_DOCUMENT = "case-document"
@@ -79,7 +81,7 @@ def compile_referat(
                 view=view,
                 title=view["kind_name"],
                 folder=Path(str(year)),
-                source=f"{CYCLES_DIR}/{year}/case.yaml",
+                source=cycle_path(year, CASE_FILE),
             )
         )
     rendered = _render_all(ws, minutes, setting_of(ws, out), documents, formats)
@@ -93,7 +95,7 @@ def render_referat(
     cycle = ws.cycles.get(year)
     meeting = cycle.meetings.get(area_id) if cycle is not None else None
     entry = entry_of(ws, meeting) if meeting is not None else None
-    path = f"{CYCLES_DIR}/{year}/{area_id}/referat.md"
+    path = meeting_path(year, area_id, REFERAT_FILE)
     if meeting is None or entry is None or entry.referat is None:
         written = sorted(
             f"{y}/{a}" for y, c in ws.cycles.items() for a, m in c.meetings.items() if m.referat is not None
@@ -125,14 +127,14 @@ def _compilation(ws: Workspace, labels: Labels, minutes: YearMinutes) -> Documen
         view=compilation_view(ws, labels, minutes),
         title=compilation_title(ws, labels, minutes.year),
         folder=Path(str(minutes.year)),
-        source=f"{CYCLES_DIR}/{minutes.year}",
+        source=cycle_path(minutes.year),
     )
 
 
 def _nothing_written(ws: Workspace, minutes: YearMinutes) -> Finding:
     folders = ", ".join(ws.relative(e.meeting.folder) for e in minutes.entries)
     return Finding(
-        f"{CYCLES_DIR}/{minutes.year}",
+        cycle_path(minutes.year),
         1,
         1,
         "error",
@@ -142,7 +144,7 @@ def _nothing_written(ws: Workspace, minutes: YearMinutes) -> Finding:
 
 
 def _no_case(year: int) -> Finding:
-    path = f"{CYCLES_DIR}/{year}/case.yaml"
+    path = cycle_path(year, CASE_FILE)
     return Finding(
         path,
         1,

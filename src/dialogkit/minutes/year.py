@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dialogkit.errors import DialogError, Finding
+from dialogkit.layout import REFERAT_FILE, cycle_path, meeting_path
 from dialogkit.render.viewbase import area_name, meeting_title
-from dialogkit.workspace import CYCLES_DIR, Cycle, Meeting, Referat, Workspace
+from dialogkit.workspace import Cycle, Meeting, Referat, Workspace
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def year_minutes(ws: Workspace, year: int) -> YearMinutes:
         hint = f"years with meetings: {', '.join(map(str, years))}" if years else "no year has meetings yet"
         raise DialogError(
             Finding(
-                f"{CYCLES_DIR}/{year}",
+                cycle_path(year),
                 1,
                 1,
                 "error",
@@ -86,7 +87,7 @@ def _missing(ws: Workspace, cycle: Cycle, entries: list[Entry]) -> list[Finding]
     findings = []
     for entry in entries:
         if entry.referat is None:
-            path = ws.relative(entry.meeting.folder / "referat.md")
+            path = ws.relative(entry.meeting.folder / REFERAT_FILE)
             findings.append(
                 Finding(
                     path,
@@ -106,7 +107,7 @@ def _missing(ws: Workspace, cycle: Cycle, entries: list[Entry]) -> list[Finding]
                     plan_doc.finding(
                         ("meetings", index, "area"),
                         f"no minutes for {name} ({cycle.year}/{planned.area}, {planned.date}): the plan lists the "
-                        f"meeting but cycles/{cycle.year}/{planned.area}/ does not exist",
+                        f"meeting but {meeting_path(cycle.year, planned.area)}/ does not exist",
                         "warning",
                     )
                 )

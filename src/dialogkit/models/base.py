@@ -90,14 +90,3 @@ ClockTime = Annotated[
 ]
 MonthDay = Annotated[str, BeforeValidator(_month_day), WithJsonSchema({"type": "string", "pattern": r"^\d{2}-\d{2}$"})]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string"})]
-
-
-def minutes_of(clock: str) -> int:
-    """Minutes after midnight of an "HH:MM" time."""
-    hours, minutes = clock.split(":")
-    return int(hours) * 60 + int(minutes)
-
-
-def clock_of(minutes: int) -> str:
-    """The "HH:MM" time of a number of minutes after midnight."""
-    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"

@@ -3,7 +3,7 @@
 The public API, callable from Python as the CLI calls it::
 
     from dialogkit.planning import plan_year
-    plan = plan_year(workspace, 2025)       # a YearPlan: year, election_year, meetings, warnings
+    plan = plan_year(workspace, 2025)       # a YearSchedule: year, election_year, meetings, warnings
     write_plan(workspace, 2025)              # cycles/2025/plan.yaml and meeting.yaml stubs
     calendar_ics(workspace, 2025)            # RFC 5545 bytes
     year_status(workspace, 2025)             # which steps each meeting has done
@@ -15,7 +15,7 @@ from dialogkit.planning.elections import Election, elections, is_election_year
 from dialogkit.planning.ics import calendar_ics
 from dialogkit.planning.scheduler import SeasonWindow, election_year, plan_year, season_windows
 from dialogkit.planning.status import MeetingStatus, YearStatus, default_year, year_status
-from dialogkit.planning.values import ScheduledMeeting, YearPlan
+from dialogkit.planning.values import ScheduledMeeting, YearSchedule
 from dialogkit.planning.writer import meeting_yaml, plan_yaml, write_plan
 
 __all__ = [
@@ -23,7 +23,7 @@ __all__ = [
     "MeetingStatus",
     "ScheduledMeeting",
     "SeasonWindow",
-    "YearPlan",
+    "YearSchedule",
     "YearStatus",
     "calendar_ics",
     "default_year",

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from dialogkit.models.base import clock_of, minutes_of
+from dialogkit.dates import clock_of, minutes_of
 from dialogkit.models.config import AgendaItem
 from dialogkit.models.meeting import MeetingFile
 from dialogkit.planning.scheduler import check_year, plan_year

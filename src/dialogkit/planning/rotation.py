@@ -6,12 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dialogkit.errors import DialogError, Finding, Severity
-from dialogkit.workspace import CONFIG_FILE, Workspace
+from dialogkit.layout import CONFIG_FILE, MEETING_FILE, PLAN_FILE
+from dialogkit.workspace import Workspace
 from dialogkit.yamlload import YamlDocument
 
 
 @dataclass(frozen=True)
-class Source:
+class FilePosition:
     """Where a value came from, so that a message about it points into the right file."""
 
     path: str
@@ -33,12 +34,12 @@ class FixedPoint:
     start: str
     end: str
     counted: bool  # an area of the rotation, not a one-off meeting
-    source: Source
+    position: FilePosition  # where its date is written
 
 
-def config_source(ws: Workspace, *loc: str | int) -> Source:
+def config_position(ws: Workspace, *loc: str | int) -> FilePosition:
     """A position in dialog.yaml."""
-    return Source(CONFIG_FILE, ws.docs.get(CONFIG_FILE), tuple(loc))
+    return FilePosition(CONFIG_FILE, ws.docs.get(CONFIG_FILE), tuple(loc))
 
 
 def planned_area_ids(ws: Workspace) -> list[str]:
@@ -61,18 +62,18 @@ def fixed_points(ws: Workspace, year: int) -> list[FixedPoint]:
         m = meeting.meeting
         if m is None:
             continue
-        source = Source(ws.relative(meeting.folder / "meeting.yaml"), meeting.docs.get("meeting"), ("date",))
-        points.append(FixedPoint(area_id, m.date, m.start, m.end, area_id in planned, source))
+        position = FilePosition(ws.relative(meeting.folder / MEETING_FILE), meeting.docs.get("meeting"), ("date",))
+        points.append(FixedPoint(area_id, m.date, m.start, m.end, area_id in planned, position))
     if cycle.plan is not None:
         seen = {p.area for p in points}
         for index, entry in enumerate(cycle.plan.meetings):
             if entry.area in seen:
                 continue
             seen.add(entry.area)
-            source = Source(
-                ws.relative(cycle.folder / "plan.yaml"), cycle.docs.get("plan"), ("meetings", index, "date")
+            position = FilePosition(
+                ws.relative(cycle.folder / PLAN_FILE), cycle.docs.get("plan"), ("meetings", index, "date")
             )
-            points.append(FixedPoint(entry.area, entry.date, entry.start, entry.end, entry.area in planned, source))
+            points.append(FixedPoint(entry.area, entry.date, entry.start, entry.end, entry.area in planned, position))
     return points
 
 
@@ -120,13 +121,13 @@ def areas_to_plan(ws: Workspace, year: int, fixed: list[FixedPoint]) -> list[str
     wanted = process.areas_per_year
     if wanted is None:
         raise DialogError(
-            config_source(ws, "process").finding(
+            config_position(ws, "process").finding(
                 "'areas_per_year' is missing: an area-rotation process says how many areas a year get a meeting"
             )
         )
     if wanted > len(planned):
         raise DialogError(
-            config_source(ws, "process", "areas_per_year").finding(
+            config_position(ws, "process", "areas_per_year").finding(
                 f"areas_per_year is {wanted} but areas.yaml has only {len(planned)} planned areas "
                 f"({', '.join(planned) or 'none'}); lower it or add areas"
             )

@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from dialogkit.dates import clock_of, minutes_of
 from dialogkit.errors import DialogError, Finding, UsageError
-from dialogkit.models.base import clock_of, minutes_of
 from dialogkit.planning.days import Evenings, blackout_of, evenings, holidays_of, month_window, season_window
 from dialogkit.planning.elections import is_election_year
-from dialogkit.planning.rotation import FixedPoint, areas_to_plan, config_source, fixed_points
-from dialogkit.planning.values import ScheduledMeeting, YearPlan
+from dialogkit.planning.rotation import FixedPoint, areas_to_plan, config_position, fixed_points
+from dialogkit.planning.values import ScheduledMeeting, YearSchedule
 from dialogkit.workspace import Workspace
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -48,7 +48,7 @@ def election_year(ws: Workspace, year: int) -> bool:
     return is_election_year(ws.config.municipality.country, year, rule.years if rule else None)
 
 
-def plan_year(ws: Workspace, year: int) -> YearPlan:
+def plan_year(ws: Workspace, year: int) -> YearSchedule:
     """Plan ``year``: the areas that meet, their seasons and evenings, around the meetings already fixed."""
     check_year(year)
     config = ws.config
@@ -84,7 +84,7 @@ def plan_year(ws: Workspace, year: int) -> YearPlan:
             )
         )
     planned.sort(key=lambda m: (m.date, m.start, m.area))
-    return YearPlan(year, election, tuple(planned), tuple(warnings))
+    return YearSchedule(year, election, tuple(planned), tuple(warnings))
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def _slots(ws: Workspace, year: int, election: bool, total: int) -> list[_Slot]:
         counts = [s.count or 0 for s in seasons]
         if sum(counts) != process.areas_per_year:
             raise DialogError(
-                config_source(ws, "process", "seasons").finding(
+                config_position(ws, "process", "seasons").finding(
                     f"the season counts add up to {sum(counts)} but areas_per_year is {process.areas_per_year}; "
                     "make them agree"
                 )
@@ -146,12 +146,14 @@ def _place_fixed(ws: Workspace, point: FixedPoint, slots: list[_Slot], warnings:
     config = ws.config
     holiday = holidays_of(config.municipality.country, point.date.year).get(point.date)
     if holiday is not None:
-        warnings.append(point.source.finding(f"the meeting on {point.date} falls on a holiday ({holiday})", "warning"))
+        warnings.append(
+            point.position.finding(f"the meeting on {point.date} falls on a holiday ({holiday})", "warning")
+        )
     blackout = blackout_of(point.date, config.process.blackout)
     if blackout is not None:
         reason = f" ({blackout.reason})" if blackout.reason else ""
         warnings.append(
-            point.source.finding(
+            point.position.finding(
                 f"the meeting on {point.date} falls in a blackout, {blackout.from_} to {blackout.to}{reason}", "warning"
             )
         )
@@ -163,7 +165,7 @@ def _place_fixed(ws: Workspace, point: FixedPoint, slots: list[_Slot], warnings:
     nearest = min(slots, key=lambda s: (s.distance(point.date), s.index))
     windows = ", ".join(f"{s.name} {s.first:%m-%d} to {s.last:%m-%d}" for s in slots)
     warnings.append(
-        point.source.finding(
+        point.position.finding(
             f"the meeting on {point.date} lies outside every season's window ({windows}); "
             f"it is counted in {nearest.name}",
             "warning",
@@ -242,4 +244,4 @@ def _infeasible(ws: Workspace, slot: _Slot, window: Evenings, taken: Sequence[dt
     if slot.election_month:
         loc = ("process", "election_year", "autumn_month")
     message = f"no evening for {wanted} meeting{'s' if wanted != 1 else ''} in {season}: {reason}"
-    return config_source(ws, *loc).finding(message)
+    return config_position(ws, *loc).finding(message)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from dialogkit.layout import BUILD_DIR
+from dialogkit.layout import BUILD_DIR, MEETING_FILE, REFERAT_FILE, RESPONSES_FILE, WORKGROUPS_FILE
 from dialogkit.planning.scheduler import check_year
 from dialogkit.workspace import Meeting, Workspace
 
@@ -72,11 +72,11 @@ def year_status(ws: Workspace, year: int, build: Path | None = None) -> YearStat
             MeetingStatus(
                 area=area,
                 date=date,
-                planned=area in in_plan or (folder / "meeting.yaml").is_file(),
-                survey=(folder / "survey" / "responses.csv").is_file(),
+                planned=area in in_plan or (folder / MEETING_FILE).is_file(),
+                survey=(folder / RESPONSES_FILE).is_file(),
                 invitation=any((build / str(year) / area).glob("invitation.*")),
-                minutes=(folder / "referat.md").is_file(),
-                workgroups=(folder / "workgroups.yaml").is_file(),
+                minutes=(folder / REFERAT_FILE).is_file(),
+                workgroups=(folder / WORKGROUPS_FILE).is_file(),
                 followup=published or _updated_after(meeting, date),
             )
         )

@@ -33,8 +33,8 @@ class ScheduledMeeting:
 
 
 @dataclass(frozen=True)
-class YearPlan:
-    """The plan of one year: which areas meet when, and what the planner warns about."""
+class YearSchedule:
+    """The planner's schedule of one year: which areas meet when, and what it warns about (plan.yaml once written)."""
 
     year: int
     election_year: bool

@@ -6,13 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 from dialogkit.files import WriteOutcome, write_atomic
+from dialogkit.layout import MEETING_FILE, PLAN_FILE, cycle_path
 from dialogkit.planning.scheduler import plan_year
-from dialogkit.planning.values import ScheduledMeeting, YearPlan
+from dialogkit.planning.values import ScheduledMeeting, YearSchedule
 from dialogkit.planning.yamltext import flow, flow_list, scalar
-from dialogkit.workspace import CYCLES_DIR, Workspace
+from dialogkit.workspace import Workspace
 
 
-def plan_yaml(plan: YearPlan) -> str:
+def plan_yaml(plan: YearSchedule) -> str:
     """The text of cycles/YEAR/plan.yaml (also what `dialog plan YEAR --format yaml` prints)."""
     lines = [f"year: {plan.year}", f"election_year: {scalar(plan.election_year)}"]
     if plan.meetings:
@@ -51,21 +52,21 @@ def meeting_yaml(ws: Workspace, meeting: ScheduledMeeting) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_plan(ws: Workspace, year: int, plan: YearPlan | None = None) -> list[tuple[Path, WriteOutcome]]:
+def write_plan(ws: Workspace, year: int, plan: YearSchedule | None = None) -> list[tuple[Path, WriteOutcome]]:
     """Create cycles/YEAR/plan.yaml and a meeting.yaml per planned meeting; keep every file that exists.
 
     Running it twice changes nothing: the second run reports every file as kept.
     """
     plan = plan if plan is not None else plan_year(ws, year)
-    folder = ws.root / CYCLES_DIR / str(year)
+    folder = ws.root / cycle_path(year)
     header = (
         f"# The plan of {year}, written by `dialog plan {year} --write`; `dialog plan` keeps its dates.\n"
         "# To plan the year again, delete this file and the meeting.yaml stubs it created.\n"
     )
-    plan_path = folder / "plan.yaml"
+    plan_path = folder / PLAN_FILE
     outcomes = [(plan_path, write_atomic(plan_path, header + plan_yaml(plan), overwrite=False, within=ws.root))]
     for meeting in plan.meetings:
-        path = folder / meeting.area / "meeting.yaml"
+        path = folder / meeting.area / MEETING_FILE
         if meeting.fixed and not meeting.counted:
             continue  # a one-off meeting: its file exists, or it stands only in plan.yaml
         outcomes.append((path, write_atomic(path, meeting_yaml(ws, meeting), overwrite=False, within=ws.root)))

@@ -2,9 +2,9 @@
 
 The public API, callable from Python as the CLI calls it::
 
-    from dialogkit.render import render_meeting_document, render_plan
+    from dialogkit.render import render_meeting_document, render_plan_document
     render_meeting_document(workspace, "invitation", 2025, "hogvad", ["pdf", "docx"])
-    render_plan(workspace, 2025, ["pdf"])
+    render_plan_document(workspace, 2025, ["pdf"])
 
 Later documents build a :class:`Document` (a template, its view model, a title) and call
 :func:`render_document`, so they get escaping, the link and image checks and every format.
@@ -13,10 +13,10 @@ Later documents build a :class:`Document` (a template, its view model, a title) 
 from __future__ import annotations
 
 from dialogkit.formats import DEFAULT_FORMATS, FORMATS, parse_formats
-from dialogkit.render.documents import parse_meeting_ref, render_meeting_document
+from dialogkit.render.documents import render_meeting_document
 from dialogkit.render.escape import TrustedMarkdown, escape_markdown
 from dialogkit.render.pipeline import Document, Rendered, Setting, render_document, setting_of
-from dialogkit.render.plan import render_plan
+from dialogkit.render.plan import render_plan_document
 
 __all__ = [
     "DEFAULT_FORMATS",
@@ -27,9 +27,8 @@ __all__ = [
     "TrustedMarkdown",
     "escape_markdown",
     "parse_formats",
-    "parse_meeting_ref",
     "render_document",
     "render_meeting_document",
-    "render_plan",
+    "render_plan_document",
     "setting_of",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
@@ -23,15 +22,6 @@ from dialogkit.workspace import Workspace
 
 MeetingDocument = Literal["invitation", "agenda"]
 MEETING_DOCUMENTS: tuple[MeetingDocument, ...] = ("invitation", "agenda")
-_REF = re.compile(r"([0-9]{4})/([a-z0-9][a-z0-9-]*)/?\Z")
-
-
-def parse_meeting_ref(text: str) -> tuple[int, str]:
-    """ "2025/hogvad" as (2025, "hogvad")."""
-    match = _REF.match(text.strip())
-    if match is None:
-        raise UsageError(f"'{text}' is not a meeting: write YEAR/AREA, e.g. 2025/hogvad")
-    return int(match[1]), match[2]
 
 
 def render_meeting_document(

@@ -21,7 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from dialogkit.errors import DialogError, Finding
 from dialogkit.layout import WORKSPACE_TEMPLATES
-from dialogkit.render.escape import TrustedMarkdown, escape_markdown, finalize, trusted_markdown
+from dialogkit.render.escape import escape_markdown, finalize, trusted_markdown
 from dialogkit.render.templates import template_source, template_stamp
 from dialogkit.render.words import fill
 
@@ -137,4 +137,4 @@ def _display(root: Path, filename: str | None, template: str) -> str:
     return f"{WORKSPACE_TEMPLATES}/{path.name}"
 
 
-__all__ = ["Output", "TrustedMarkdown", "render_markdown", "render_template", "template_environment"]
+__all__ = ["Output", "render_markdown", "render_template", "template_environment"]

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dialogkit.layout import FONTS_DIR, WORKSPACE_TEMPLATES
+
 if TYPE_CHECKING:
     from typst import Fonts, PDFStandard
 
@@ -130,7 +132,7 @@ def describe(lacking: Sequence[str]) -> str:
         parts.append(
             f"the PDF shows {_count(missing)} as {REPLACEMENT} because no font has them: {_list(missing)}; "
             f"install the Noto fonts for other scripts and emoji (Debian, Ubuntu: apt-get install {NOTO_PACKAGES}) "
-            "or put a font that has them in templates/fonts/"
+            f"or put a font that has them in {WORKSPACE_TEMPLATES}/{FONTS_DIR}/"
         )
     if private:
         parts.append(

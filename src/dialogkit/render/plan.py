@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
+from dialogkit.layout import PLAN_FILE, cycle_path
 from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
 from dialogkit.render.timeline import TimelineMeeting, TimelineSpan, timeline_png
 from dialogkit.render.viewbase import DocumentView, area_name, document_base
@@ -14,7 +15,7 @@ from dialogkit.render.words import Labels, clock, date_in_words, load_labels, mo
 from dialogkit.workspace import Workspace
 
 if TYPE_CHECKING:
-    from dialogkit.planning.values import YearPlan
+    from dialogkit.planning.values import YearSchedule
 
 TIMELINE = "timeline.png"
 
@@ -41,7 +42,7 @@ class PlanView(DocumentView):
     timeline_alt: str
 
 
-def render_plan(ws: Workspace, year: int, formats: Iterable[str], out: Path | None = None) -> Rendered:
+def render_plan_document(ws: Workspace, year: int, formats: Iterable[str], out: Path | None = None) -> Rendered:
     """Render the plan of ``year`` to build/YEAR/plan.FORMAT; the planner's warnings come back."""
     from dialogkit.planning import plan_year, season_windows
 
@@ -60,14 +61,14 @@ def render_plan(ws: Workspace, year: int, formats: Iterable[str], out: Path | No
         view=view,
         title=title,
         folder=Path(str(year)),
-        source=f"cycles/{year}/plan.yaml",
+        source=cycle_path(year, PLAN_FILE),
         resources=resources,
     )
     rendered = render_document(setting_of(ws, out), doc, formats)
     return Rendered(rendered.written, [*plan.warnings, *rendered.warnings])
 
 
-def plan_view(ws: Workspace, plan: YearPlan, labels: Labels) -> PlanView:
+def plan_view(ws: Workspace, plan: YearSchedule, labels: Labels) -> PlanView:
     """The plan as plain values in words, for templates/plan.md.j2."""
     locale = ws.locale
     meetings: list[PlannedMeetingView] = [

@@ -16,24 +16,18 @@ from pathlib import Path
 from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding, UsageError
 from dialogkit.files import write_atomic
-from dialogkit.layout import WORKSPACE_TEMPLATES, builtin_templates
+from dialogkit.layout import FONTS_DIR, WORKSPACE_TEMPLATES, builtin_templates
 from dialogkit.yamlload import decode_utf8
 
 REFERENCE_DOCX = "reference.docx"
 REFERENCE_ODT = "reference.odt"
 LOGO = "logo.png"
-FONTS_DIR = "fonts"
 MAX_TEMPLATE_BYTES = 1_048_576
 MAX_ASSET_BYTES = 20 * 1_048_576  # a logo or a reference document
 # A pandoc partial is named as "${ name() }" or "$var:name()$"; a name with a slash would be
 # read from any folder (pandoc joins it to the template's folder as it is), so none may have one.
 _PARTIAL = re.compile(r"\$\{?[ \t]*(?:[^\s${}:]*:)?([^\s${}:()]+)\(\)")
 _PATH_BEFORE_CALL = re.compile(r"[^\s${}:()]*[/\\][^\s${}:()]*\(\)")
-
-
-def builtin_dir() -> Path:
-    """The built-in templates: inside the wheel, or the repository's templates/ when editable."""
-    return builtin_templates()
 
 
 @dataclass(frozen=True)
@@ -55,7 +49,7 @@ class TemplateSource:
 
 def list_templates(root: Path) -> list[TemplateInfo]:
     """Every built-in template, and which of them the workspace at ``root`` overrides."""
-    base = builtin_dir()
+    base = builtin_templates()
     names = sorted(
         p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")
     )
@@ -75,7 +69,7 @@ def copy_template(root: Path, name: str) -> tuple[Path, bool]:
             f"no built-in template '{name}'; `dialog templates list` shows them: {', '.join(sorted(known))}"
         )
     target = root / WORKSPACE_TEMPLATES / name
-    outcome = write_atomic(target, (builtin_dir() / name).read_bytes(), overwrite=False, within=root)
+    outcome = write_atomic(target, (builtin_templates() / name).read_bytes(), overwrite=False, within=root)
     return target, outcome != "kept"
 
 
@@ -84,7 +78,7 @@ def template_source(root: Path, name: str) -> TemplateSource | None:
     own = f"{WORKSPACE_TEMPLATES}/{name}"
     _check_name(name, own)
     found = inputs.look(root, own)
-    builtin = builtin_dir() / name
+    builtin = builtin_templates() / name
     data = inputs.read_found(found, own, limit=MAX_TEMPLATE_BYTES)
     if data is not None and found.path is not None:
         return TemplateSource(decode_utf8(data, own), str(found.path), (found.stamp, _builtin_stamp(builtin)))
@@ -96,7 +90,7 @@ def template_source(root: Path, name: str) -> TemplateSource | None:
 
 def template_stamp(root: Path, name: str) -> tuple[str, str]:
     """The stamp :func:`template_source` would give now, from stats alone (and recorded as it)."""
-    return inputs.look(root, f"{WORKSPACE_TEMPLATES}/{name}").stamp, _builtin_stamp(builtin_dir() / name)
+    return inputs.look(root, f"{WORKSPACE_TEMPLATES}/{name}").stamp, _builtin_stamp(builtin_templates() / name)
 
 
 def pandoc_template(root: Path, name: str) -> dict[str, bytes]:
@@ -163,7 +157,9 @@ def workspace_fonts(root: Path) -> Path | None:
 
 def _check_name(name: str, display: str) -> None:
     if name.startswith(("/", "\\")) or "\\" in name or ".." in name.split("/"):
-        raise DialogError(Finding(display, 1, 1, "error", f"'{name}' is not a template name inside templates/"))
+        raise DialogError(
+            Finding(display, 1, 1, "error", f"'{name}' is not a template name inside {WORKSPACE_TEMPLATES}/")
+        )
 
 
 def _builtin_stamp(path: Path) -> str:

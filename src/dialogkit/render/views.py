@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypedDict
 
+from dialogkit.dates import clock_of, minutes_of
 from dialogkit.errors import DialogError, Finding
-from dialogkit.models.base import clock_of, minutes_of
+from dialogkit.layout import CONFIG_FILE, MEETING_FILE, meeting_path
 from dialogkit.models.config import AgendaItem
 from dialogkit.models.meeting import MeetingFile
 from dialogkit.render.viewbase import DocumentView, area_name, document_base, meeting_title
@@ -24,7 +25,7 @@ class MeetingContext:
 
     @property
     def file(self) -> str:
-        return self.ws.relative(self.meeting.folder / "meeting.yaml")
+        return self.ws.relative(self.meeting.folder / MEETING_FILE)
 
 
 class AreaView(TypedDict):
@@ -110,7 +111,7 @@ def find_meeting(ws: Workspace, year: int, area_id: str) -> Meeting:
         hint = f"; meetings with a meeting.yaml: {', '.join(known)}" if known else ""
         raise DialogError(
             Finding(
-                f"cycles/{year}/{area_id}/meeting.yaml",
+                meeting_path(year, area_id, MEETING_FILE),
                 1,
                 1,
                 "error",
@@ -211,8 +212,8 @@ def _overrun_finding(ctx: MeetingContext, message: str) -> Finding:
     file = _file(ctx)
     if file.agenda is not None and "meeting" in ctx.meeting.docs:
         return ctx.meeting.docs["meeting"].finding(("agenda",), message, "warning")
-    if file.agenda is None and "dialog.yaml" in ctx.ws.docs:
-        return ctx.ws.docs["dialog.yaml"].finding(
+    if file.agenda is None and CONFIG_FILE in ctx.ws.docs:
+        return ctx.ws.docs[CONFIG_FILE].finding(
             ("process", "agenda"), message + " (the agenda is the process's standard one)", "warning"
         )
     return Finding(ctx.file, 1, 1, "warning", message)

@@ -11,12 +11,9 @@ from typing import Any
 
 from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding
-from dialogkit.layout import WORKSPACE_TEMPLATES
-from dialogkit.render.templates import builtin_dir
+from dialogkit.layout import LABELS_FILE, WORKSPACE_TEMPLATES, builtin_templates
 from dialogkit.yamlload import load_yaml
 
-LABELS_FILE = "labels.yaml"
-LOCALES = ("sv", "nb", "nn", "en")
 _DATE_PATTERNS = {"sv": "EEEE d MMMM y", "nb": "EEEE d. MMMM y", "nn": "EEEE d. MMMM y", "en": "EEEE d MMMM y"}
 _SHORT_DATE_PATTERNS = {"sv": "d MMMM", "nb": "d. MMMM", "nn": "d. MMMM", "en": "d MMMM"}
 
@@ -42,7 +39,7 @@ class Labels(dict[str, str]):
 
 def load_labels(root: Path, locale: str) -> Labels:
     """The built-in labels of ``locale``, with the workspace's templates/labels.yaml over them."""
-    builtin = builtin_dir() / LABELS_FILE
+    builtin = builtin_templates() / LABELS_FILE
     values = _read(builtin, LABELS_FILE, _stamp(builtin)).get(locale, {})
     own_name = f"{WORKSPACE_TEMPLATES}/{LABELS_FILE}"
     found = inputs.look(root, own_name)

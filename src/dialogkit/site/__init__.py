@@ -14,8 +14,6 @@ from pathlib import Path
 
 from dialogkit.workspace import Workspace
 
-SITE_DIR = "site"
-
 
 def build_site(ws: Workspace, out: Path | None = None, today: dt.date | None = None) -> list[Path]:
     """Write the site under OUT/site/ (OUT defaults to the workspace's build/); returns the pages written.
@@ -24,10 +22,10 @@ def build_site(ws: Workspace, out: Path | None = None, today: dt.date | None = N
     overdue; it defaults to the current date.
     """
     from dialogkit.files import write_atomic
-    from dialogkit.layout import output_folder
+    from dialogkit.layout import SITE_AREAS_DIR, SITE_DIR, output_folder
     from dialogkit.render.environment import render_template
     from dialogkit.render.words import load_labels
-    from dialogkit.site.views import AREAS_DIR, site_pages
+    from dialogkit.site.views import site_pages
 
     root = output_folder(ws.root, out)
     day = today if today is not None else dt.date.today()
@@ -36,7 +34,7 @@ def build_site(ws: Workspace, out: Path | None = None, today: dt.date | None = N
         path = root / SITE_DIR / page.path
         write_atomic(path, render_template(ws.root, page.template, page.view, "html"), within=root)
         written.append(path)
-    _remove_stale(root / SITE_DIR / AREAS_DIR, written)
+    _remove_stale(root / SITE_DIR / SITE_AREAS_DIR, written)
     return written
 
 
@@ -49,4 +47,4 @@ def _remove_stale(folder: Path, written: list[Path]) -> None:
             path.unlink()
 
 
-__all__ = ["SITE_DIR", "build_site"]
+__all__ = ["build_site"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dialogkit.dates import meeting_date
 from dialogkit.errors import DialogError, UsageError
-from dialogkit.followup.model import meeting_date
 from dialogkit.workspace import Workspace
 
 PROJECTION_YEARS = 3  # how far ahead the planner is asked for a first year with nothing on file

@@ -13,14 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypedDict
 
-from dialogkit.followup.model import GroupView, group_view, meeting_date
+from dialogkit.dates import meeting_date
+from dialogkit.followup.model import GroupView, group_view
 from dialogkit.followup.words import group_status_word, long_date, status_word
+from dialogkit.layout import SITE_AREAS_DIR
 from dialogkit.models.workgroups import ACTION_STATUSES, Workgroup
 from dialogkit.render.viewbase import TemplateView
 from dialogkit.site.schedule import last_meetings, next_meetings
 from dialogkit.workspace import Meeting, Workspace
-
-AREAS_DIR = "areas"
 
 
 class NavItem(TypedDict):
@@ -151,7 +151,7 @@ class SitePage:
 
 def area_page_path(area_id: str) -> str:
     """Where an area's page lives inside the site; area ids are slugs, safe as file names."""
-    return f"{AREAS_DIR}/{area_id}.html"
+    return f"{SITE_AREAS_DIR}/{area_id}.html"
 
 
 def priority_issues(ws: Workspace, meeting: Meeting) -> list[str]:

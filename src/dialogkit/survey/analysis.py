@@ -19,8 +19,9 @@ from typing import Any
 
 from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding, UsageError
+from dialogkit.layout import RESPONSES_FILE
 from dialogkit.models.survey import Question
-from dialogkit.survey.importer import RESPONSES, meeting_folder
+from dialogkit.survey.importer import meeting_folder
 from dialogkit.survey.mapping import asks_about_unsafety
 from dialogkit.survey.matching import Router, is_concern, says_nothing
 from dialogkit.survey.reading import MAX_FIELD
@@ -118,7 +119,7 @@ class SurveyAnalysis:
 def analyse(workspace: Workspace, year: int, area: str) -> SurveyAnalysis:
     """Analyse the imported answers of one meeting's survey."""
     folder = meeting_folder(workspace, area, year)
-    path = inputs.resolve(workspace.root, workspace.relative(folder / RESPONSES))  # the report's input
+    path = inputs.resolve(workspace.root, workspace.relative(folder / RESPONSES_FILE))  # the report's input
     if path is None:
         raise UsageError(
             f"no survey answers for '{area}' in {year}: run `dialog survey import FILE --area {area} --year {year}`"
@@ -129,7 +130,7 @@ def analyse(workspace: Workspace, year: int, area: str) -> SurveyAnalysis:
     known_area = workspace.area(area)
     localities = list(known_area.localities) if known_area is not None else []
     router = Router(workspace.config.departments, workspace.locale)
-    display = workspace.relative(folder / RESPONSES)
+    display = workspace.relative(folder / RESPONSES_FILE)
     reader: Any = None
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -313,7 +314,7 @@ def analyse_year(workspace: Workspace, year: int, area: str | None = None) -> li
 
 
 def _answered(workspace: Workspace, folder: Path) -> bool:
-    return inputs.resolve(workspace.root, workspace.relative(folder / RESPONSES)) is not None
+    return inputs.resolve(workspace.root, workspace.relative(folder / RESPONSES_FILE)) is not None
 
 
 def report_json(analyses: SurveyAnalysis | Sequence[SurveyAnalysis]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from dialogkit import inputs
 from dialogkit.errors import Finding, UsageError
 from dialogkit.files import WriteOutcome, atomic_file, write_atomic
-from dialogkit.layout import RAW_DIR
+from dialogkit.layout import CYCLES_DIR, RAW_DIR, RESPONSES_FILE, SURVEY_FILE, meeting_path
 from dialogkit.models.areas import Area
 from dialogkit.models.survey import SurveyFile
 from dialogkit.survey.mapping import apply, propose, survey_yaml, unique_headers
@@ -22,11 +22,9 @@ from dialogkit.survey.redact import Redactor
 from dialogkit.survey.responses import write_responses
 from dialogkit.survey.sources import SOURCES, detect_source, source_named
 from dialogkit.validation import validate
-from dialogkit.workspace import CYCLES_DIR, Workspace
+from dialogkit.workspace import Workspace
 from dialogkit.yamlload import YamlDocument, load_yaml
 
-SURVEY_FILE = "survey.yaml"
-RESPONSES = Path("survey") / "responses.csv"
 SAMPLE_ROWS = 200
 
 
@@ -61,10 +59,10 @@ def meeting_folder(workspace: Workspace, area: str, year: int) -> Path:
     )
     if not planned:
         raise UsageError(
-            f"no meeting for '{area}' in {year}: there is no {CYCLES_DIR}/{year}/{area}/ folder; "
+            f"no meeting for '{area}' in {year}: there is no {meeting_path(year, area)}/ folder; "
             f"run `dialog plan {year} --write`, create the folder, or pass the right --year"
         )
-    return workspace.root / CYCLES_DIR / str(year) / area
+    return workspace.root / meeting_path(year, area)
 
 
 def import_survey(workspace: Workspace, file: Path, area: str, year: int, source: str = "auto") -> ImportResult:
@@ -135,7 +133,7 @@ def _import(
         for heading in applied.unnamed
     )
     redactor = Redactor(workspace.locale)
-    responses_path = folder / RESPONSES
+    responses_path = folder / RESPONSES_FILE
     outcome: WriteOutcome = "replaced" if responses_path.exists() else "created"
     try:
         # No fsync (it costs a tenth of a 100,000-row import): the file is made from the raw
@@ -188,7 +186,7 @@ def raw_folder_warnings(workspace: Workspace, file: Path, display: str) -> list[
                 1,
                 1,
                 "warning",
-                "the raw export is not in a raw/ folder: move it to e.g. cycles/YEAR/raw/ (git-ignored), "
+                f"the raw export is not in a {RAW_DIR}/ folder: move it to e.g. {CYCLES_DIR}/YEAR/{RAW_DIR}/ (git-ignored), "
                 "it holds personal data",
             )
         ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from dialogkit.errors import DialogError, Finding
 from dialogkit.models.survey import Question, SurveyFile
-from dialogkit.survey.sources import Source, id_column, is_identifying, is_metadata
+from dialogkit.survey.sources import SurveyTool, id_column, is_identifying, is_metadata
 from dialogkit.survey.text import fold
 from dialogkit.validation import validate
 from dialogkit.yamlload import YamlDocument, parse_yaml, resolve_plain
@@ -48,7 +48,7 @@ def asks_about_unsafety(heading: str) -> bool:
 
 
 def propose(
-    source: Source,
+    source: SurveyTool,
     headers: Sequence[str],
     sample: Sequence[Sequence[str]],
     localities: Sequence[str],

@@ -70,7 +70,7 @@ ALL_WELL = frozenset(
         "very safe",
     )
 )
-NO = frozenset({"nej", "nei", "no"})
+NO_WORDS = frozenset({"nej", "nei", "no"})
 UNKNOWN = frozenset({"-", "--", ".", "vet ej", "vet inte", "vet ikke", "veit ikkje", "don't know", "n/a"})
 _TRIM = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 SHORT = 48  # longer than any answer in NOTHING or ALL_WELL, with room for spaces and punctuation
@@ -108,7 +108,7 @@ def is_concern(answer: str, *, asks_about_unsafety: bool, kind: str) -> bool:
         return int(plain) >= 4 if asks_about_unsafety else int(plain) <= 2  # on a scale of 1-5
     if asks_about_unsafety:
         return plain not in NOTHING
-    return plain not in ALL_WELL and (plain in NO or plain not in NOTHING)
+    return plain not in ALL_WELL and (plain in NO_WORDS or plain not in NOTHING)
 
 
 class LocalityMatcher:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dialogkit.layout import RESPONSES_FILE, meeting_path
 from dialogkit.render.figures import Picture
 from dialogkit.render.words import load_labels
 from dialogkit.survey.analysis import analyse_year
@@ -43,7 +44,7 @@ def render_survey_report(
             view=view,
             title=f"{labels['survey_title']}: {analysis.area_name} {year}",
             folder=Path(str(year)) / analysis.area,
-            source=f"cycles/{year}/{analysis.area}/survey/responses.csv",
+            source=meeting_path(year, analysis.area, RESPONSES_FILE),
             resources=resources,
         )
         rendered = render_document(setting_of(workspace, out), doc, formats)

@@ -18,7 +18,7 @@ SOURCES = ("auto", "forms", "google", "netigate", "esmaker", "questback", "netts
 
 
 @dataclass(frozen=True)
-class Source:
+class SurveyTool:
     """A survey tool's export layout: the headings that tell it apart, its own columns, its id column."""
 
     name: str
@@ -34,7 +34,7 @@ def _set(*names: str) -> frozenset[str]:
 
 
 # Microsoft Forms' Excel download, in English, Swedish and Norwegian account languages.
-_FORMS = Source(
+_FORMS = SurveyTool(
     "forms",
     "Microsoft Forms",
     (
@@ -67,7 +67,7 @@ _FORMS = Source(
     (fold("ID"),),
 )
 # Google Forms' CSV download: the first column is the submission time, named in the form's language.
-_GOOGLE = Source(
+_GOOGLE = SurveyTool(
     "google",
     "Google Forms",
     (_set("Timestamp"), _set("Tidstämpel"), _set("Tidsstämpel"), _set("Tidsmerke"), _set("Tidsstempel")),
@@ -77,7 +77,7 @@ _GOOGLE = Source(
     tuple(fold(n) for n in ("Timestamp", "Tidstämpel", "Tidsstämpel", "Tidsmerke", "Tidsstempel")),
 )
 # Netigate's raw-data export (Excel or CSV with semicolons): respondent id, status and times first.
-_NETIGATE = Source(
+_NETIGATE = SurveyTool(
     "netigate",
     "Netigate",
     (
@@ -112,7 +112,7 @@ _NETIGATE = Source(
     (fold("RespondentID"), fold("Respondent ID"), fold("Respondent-ID")),
 )
 # Esmaker (Entergate): a Swedish tool whose text export names the respondent and the answer time.
-_ESMAKER = Source(
+_ESMAKER = SurveyTool(
     "esmaker",
     "Esmaker",
     (_set("Respondentnummer", "Svarsdatum"), _set("Respondent", "Svarsdatum"), _set("Respondentnr", "Svarsdatum")),
@@ -131,7 +131,7 @@ _ESMAKER = Source(
     (fold("Respondentnummer"), fold("Respondentnr"), fold("Respondent")),
 )
 # Questback (Essentials): response id plus start and finish times, often in Norwegian.
-_QUESTBACK = Source(
+_QUESTBACK = SurveyTool(
     "questback",
     "Questback",
     (
@@ -164,7 +164,7 @@ _QUESTBACK = Source(
     (fold("Response ID"), fold("Respons-ID"), fold("Svar-ID"), fold("Svars-ID")),
 )
 # Nettskjema (University of Oslo): system columns start with "$"; the CSV uses semicolons.
-_NETTSKJEMA = Source(
+_NETTSKJEMA = SurveyTool(
     "nettskjema",
     "Nettskjema",
     (_set("$submission_id"), _set("$created")),
@@ -173,7 +173,7 @@ _NETTSKJEMA = Source(
     re.compile(r"\$"),
 )
 # LimeSurvey, with question codes or full texts as headings; timing and tokens columns are its own too.
-_LIMESURVEY = Source(
+_LIMESURVEY = SurveyTool(
     "limesurvey",
     "LimeSurvey",
     (
@@ -216,15 +216,15 @@ _LIMESURVEY = Source(
     (fold("id"), fold("Response ID"), fold("Svars-ID"), fold("Svar-ID")),
     re.compile(r"^(?:grouptime|\w+time)$|^group time|^question time", re.IGNORECASE),
 )
-_PLAIN_CSV = Source("csv", "CSV", (), frozenset())
-_PLAIN_XLSX = Source("xlsx", "Excel", (), frozenset())
+_PLAIN_CSV = SurveyTool("csv", "CSV", (), frozenset())
+_PLAIN_XLSX = SurveyTool("xlsx", "Excel", (), frozenset())
 
 # Most specific first: LimeSurvey's English headings share "Response ID" with Questback.
-KNOWN: tuple[Source, ...] = (_NETTSKJEMA, _LIMESURVEY, _FORMS, _NETIGATE, _ESMAKER, _QUESTBACK, _GOOGLE)
+KNOWN: tuple[SurveyTool, ...] = (_NETTSKJEMA, _LIMESURVEY, _FORMS, _NETIGATE, _ESMAKER, _QUESTBACK, _GOOGLE)
 BY_NAME = {s.name: s for s in (*KNOWN, _PLAIN_CSV, _PLAIN_XLSX)}
 
 
-def detect_source(headers: Sequence[str], kind: str) -> Source:
+def detect_source(headers: Sequence[str], kind: str) -> SurveyTool:
     """The tool an export came from, from its headings; a plain CSV or XLSX when none fits."""
     folded = {fold(h) for h in headers}
     first = fold(headers[0]) if headers else ""
@@ -238,12 +238,12 @@ def detect_source(headers: Sequence[str], kind: str) -> Source:
     return _PLAIN_XLSX if kind == "xlsx" else _PLAIN_CSV
 
 
-def source_named(name: str, kind: str) -> Source:
+def source_named(name: str, kind: str) -> SurveyTool:
     """The source for a ``--source`` value or a survey.yaml ``source:``; unknown names read as plain files."""
     return BY_NAME.get(name) or (_PLAIN_XLSX if kind == "xlsx" else _PLAIN_CSV)
 
 
-def is_metadata(source: Source, heading: str) -> bool:
+def is_metadata(source: SurveyTool, heading: str) -> bool:
     """Whether a column is the tool's own (times, ids, status), not a question."""
     folded = fold(heading)
     if folded in source.metadata:
@@ -251,7 +251,7 @@ def is_metadata(source: Source, heading: str) -> bool:
     return source.metadata_pattern is not None and source.metadata_pattern.search(heading) is not None
 
 
-def id_column(source: Source, headers: Sequence[str]) -> str | None:
+def id_column(source: SurveyTool, headers: Sequence[str]) -> str | None:
     """The heading of the column that identifies a response, when the tool writes one."""
     by_fold = {fold(h): h for h in headers}
     return next((by_fold[c] for c in source.id_columns if c in by_fold), None)
