@@ -146,7 +146,7 @@ def _import(
         raise export.problem(exc, display) from None
     written: list[tuple[Path, WriteOutcome]] = []
     if existing is None:
-        text = survey_yaml(mapping, workspace.relative(survey_path))
+        text = survey_yaml(mapping)
         written.append((survey_path, write_atomic(survey_path, text, overwrite=False, within=workspace.root)))
     else:
         written.append((survey_path, "kept"))  # the mapping this import followed, as a person left it
