@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from dialogkit.errors import DialogError, Finding
 from dialogkit.models.survey import Question, SurveyFile
+from dialogkit.survey.reading import Export
 from dialogkit.survey.sources import Source, id_column, is_identifying, is_metadata
 from dialogkit.survey.text import fold
 from dialogkit.yamlload import YamlDocument
@@ -47,14 +48,7 @@ def asks_about_unsafety(heading: str) -> bool:
 
 
 def propose(
-    source: Source,
-    headers: Sequence[str],
-    sample: Sequence[Sequence[str]],
-    localities: Sequence[str],
-    *,
-    file: str,
-    encoding: str | None,
-    delimiter: str | None,
+    export: Export, display: str, source: Source, sample: Sequence[Sequence[str]], localities: Sequence[str]
 ) -> SurveyFile:
     """A mapping for an export no person has described yet: every column a question or dropped."""
     from dialogkit.survey.matching import LocalityMatcher
@@ -64,6 +58,7 @@ def propose(
     dropped: list[str] = []
     used_ids: set[str] = set()
     locality_score: list[tuple[float, int]] = []
+    headers = unique_headers(export.headers)
     for index, heading in enumerate(headers):
         values = [row[index].strip() for row in sample if index < len(row) and row[index].strip()]
         if is_metadata(source, heading) or is_identifying(heading) or (heading.startswith("(column ") and not values):
@@ -80,9 +75,9 @@ def propose(
         questions[locality] = Question(column=q.column, id=q.id, kind="choice", safety=False, role="locality")
     return SurveyFile(
         source=source.name,
-        file=file,
-        encoding=encoding,
-        delimiter=delimiter,
+        file=display,
+        encoding=export.encoding,
+        delimiter=export.delimiter,
         id_column=id_column(source, headers),
         questions=questions,
         drop_columns=dropped,
