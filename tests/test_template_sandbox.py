@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from typer.testing import CliRunner
@@ -58,7 +59,7 @@ def test_no_jinja_template_reaches_python(root: Path, template: str, attack: str
     own = root / "templates" / template
     own.parent.mkdir(parents=True, exist_ok=True)
     own.write_text(f"Rubrik\n{attack}\n", encoding="utf-8")
-    output = "html" if template.startswith("site/") else "markdown"
+    output: Literal["markdown", "html"] = "html" if template.startswith("site/") else "markdown"
     with pytest.raises(DialogError) as caught:
         render_template(root, template, {}, output)
     [finding] = caught.value.findings
