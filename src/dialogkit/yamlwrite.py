@@ -36,7 +36,7 @@ class FlowSequence(list[Any]):
     """A list written on one line, ``[a, b]``."""
 
 
-def needs_quotes(text: str) -> bool:
+def _needs_quotes(text: str) -> bool:
     """Whether plain text would read back as something else in some reader: then it is quoted."""
     return _NUMBER_LIKE.match(text) is not None or text.lower() in _WORDS or not isinstance(resolve_plain(text), str)
 
@@ -83,7 +83,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: _Dumper, text: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar(_STR, text, style='"' if needs_quotes(text) else None)
+    return dumper.represent_scalar(_STR, text, style='"' if _needs_quotes(text) else None)
 
 
 def _represent_flow_mapping(dumper: _Dumper, mapping: FlowMapping) -> yaml.MappingNode:
