@@ -90,28 +90,36 @@ def type_text(prop: dict[str, Any], anchors: dict[str, str]) -> str:
     if kind == "boolean":
         return "`true` or `false`"
     if kind == "integer":
-        bounds = []
-        if "minimum" in prop:
-            bounds.append(f"≥ {prop['minimum']}")
-        if "exclusiveMinimum" in prop:
-            bounds.append(f"> {prop['exclusiveMinimum']}")
-        if "maximum" in prop:
-            bounds.append(f"≤ {prop['maximum']}")
-        return "whole number" + (f" ({', '.join(bounds)})" if bounds else "")
+        return _integer_text(prop)
     if kind == "string":
-        pattern, fmt = prop.get("pattern"), prop.get("format")
-        if fmt == "date":
-            return "[date](#dates-and-times)"
-        if fmt == "uri":
-            return "web address"
-        if pattern == _CLOCK_PATTERN:
-            return "[time](#dates-and-times)"
-        if pattern == _MONTH_DAY_PATTERN:
-            return "[day of the year](#dates-and-times)"
-        if pattern is not None and pattern.rstrip("$").lstrip("^") == SLUG.pattern.removesuffix("\\Z"):
-            return "[id](#ids)"
-        return "text"
+        return _string_text(prop)
     raise ValueError(f"no name for the schema type {prop}")
+
+
+def _integer_text(prop: dict[str, Any]) -> str:
+    bounds = []
+    if "minimum" in prop:
+        bounds.append(f"≥ {prop['minimum']}")
+    if "exclusiveMinimum" in prop:
+        bounds.append(f"> {prop['exclusiveMinimum']}")
+    if "maximum" in prop:
+        bounds.append(f"≤ {prop['maximum']}")
+    return "whole number" + (f" ({', '.join(bounds)})" if bounds else "")
+
+
+def _string_text(prop: dict[str, Any]) -> str:
+    pattern, fmt = prop.get("pattern"), prop.get("format")
+    if fmt == "date":
+        return "[date](#dates-and-times)"
+    if fmt == "uri":
+        return "web address"
+    if pattern == _CLOCK_PATTERN:
+        return "[time](#dates-and-times)"
+    if pattern == _MONTH_DAY_PATTERN:
+        return "[day of the year](#dates-and-times)"
+    if pattern is not None and pattern.rstrip("$").lstrip("^") == SLUG.pattern.removesuffix("\\Z"):
+        return "[id](#ids)"
+    return "text"
 
 
 def _yaml_value(value: Any) -> str:

@@ -11,12 +11,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# MkDocs loads this file by its path: the repository's root makes `scripts` importable.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import ci_reference
-import cli_reference
-import file_reference
-import template_reference
+from scripts import ci_reference, cli_reference, file_reference, template_reference
 
 GENERATED = {
     "<!-- generated: file-reference -->": file_reference.reference,

@@ -32,7 +32,7 @@ def test_a_bug_is_one_line_with_the_trace_in_a_log_and_exit_3(
     monkeypatch.setenv("DIALOG_LOG_DIR", str(tmp_path / "logs"))
 
     def broken(_root: Path) -> list[Finding]:
-        return {}["no such key"]  # type: ignore[no-any-return]
+        return {}["no such key"]  # type: ignore[index]
 
     monkeypatch.setattr("dialogkit.check.check", broken)
     code = dialog_main(monkeypatch, "-C", root, "check")

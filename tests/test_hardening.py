@@ -71,12 +71,12 @@ def mutations(draw: st.DrawFn) -> tuple[str, bytes]:
         elif kind == "scalar":
             data[where:where] = draw(st.sampled_from(SCALARS)).encode()
         elif kind == "indent":
-            lines = data.split(b"\n")
+            lines = bytes(data).split(b"\n")
             index = draw(st.integers(0, len(lines) - 1))
             lines[index] = b" " * draw(st.integers(0, 7)) + lines[index].lstrip()
             data = bytearray(b"\n".join(lines))
         elif kind == "swap":
-            lines = data.split(b"\n")
+            lines = bytes(data).split(b"\n")
             i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
             lines[i], lines[j] = lines[j], lines[i]
             data = bytearray(b"\n".join(lines))

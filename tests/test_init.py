@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
+from dialogkit.yamlload import parse_yaml
 from tests.conftest import run_dialog
 
 
@@ -24,6 +26,10 @@ def test_init_passes_check(tmp_path: Path, runner: CliRunner, locale: str, kind:
     config = (target / "dialog.yaml").read_text()
     assert config.startswith("# yaml-language-server: $schema=schemas/dialog.schema.json\n")
     assert (target / "schemas" / "dialog.schema.json").is_file()
+    assert "  # schema version" in config and "  # area (rotation) | service" in config
+    for name in ("dialog.yaml", "areas.yaml"):  # an editor reading YAML 1.1 reads what dialog reads (NO stays text)
+        text = (target / name).read_text()
+        assert yaml.safe_load(text) == parse_yaml(text, name).data
 
 
 def test_init_never_overwrites_a_workspace(tmp_path: Path, runner: CliRunner) -> None:

@@ -105,7 +105,7 @@ def test_no_personal_data_in_anything_built(
     kinds = {p.suffix for p in written}
     assert {".md", ".html", ".docx", ".odt", ".pdf", ".ics", ".csv", ".yaml"} <= kinds
     assert any(p.name.startswith("survey-report") for p in written), "the survey report was built"
-    leaks = []
+    leaks: list[str] = []
     for source, text in [*((p, text_of(p)) for p in written), *(("(printed)", out) for out in printed)]:
         flat = squeeze(text)
         leaks.extend(f"{source}: {needle}" for needle in needles if needle in flat)

@@ -41,7 +41,7 @@ def everything_built(root: Path) -> str:
     """The text of every file under build/, compressed parts (DOCX, ODT) unpacked."""
     import zipfile
 
-    texts = []
+    texts: list[str] = []
     for path in (root / "build").rglob("*") if (root / "build").is_dir() else []:
         if path.suffix in (".docx", ".odt"):
             with zipfile.ZipFile(path) as archive:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from dialogkit.errors import UsageError
 from dialogkit.files import WriteOutcome, write_atomic
@@ -11,6 +11,7 @@ from dialogkit.layout import AREAS_FILE, BUILD_DIR, CONFIG_FILE, CYCLES_DIR, RAW
 from dialogkit.models.config import COUNTRIES
 from dialogkit.pipelines import install_pipeline
 from dialogkit.schema import modeline, write_schemas
+from dialogkit.yamlwrite import FlowMapping, dump
 
 Kind = Literal["area", "service"]
 COUNTRY_OF_LOCALE = {"sv": "SE", "nb": "NO", "nn": "NO", "en": "SE"}
@@ -22,7 +23,7 @@ _WORDS = {
         "body": "Kommunstyrelsens arbetsutskott",
         "chair": "Kommunstyrelsens ordförande",
         "dept": "Samhällsbyggnadsförvaltningen",
-        "keywords": "[väg, gata, belysning, cykel]",
+        "keywords": "väg, gata, belysning, cykel",
         "area": "Område",
         "welcome": "Välkommen",
         "survey": "Synpunkter från enkäten",
@@ -36,7 +37,7 @@ _WORDS = {
         "body": "Tjenesteutvalget",
         "chair": "Leder av tjenesteutvalget",
         "dept": "Teknisk drift",
-        "keywords": "[vei, vann, avløp, gatelys]",
+        "keywords": "vei, vann, avløp, gatelys",
         "area": "Område",
         "welcome": "Velkommen",
         "survey": "Innspill fra undersøkelsen",
@@ -50,7 +51,7 @@ _WORDS = {
         "body": "Tenesteutvalet",
         "chair": "Leiar av tenesteutvalet",
         "dept": "Teknisk drift",
-        "keywords": "[veg, vatn, avløp, gatelys]",
+        "keywords": "veg, vatn, avløp, gatelys",
         "area": "Område",
         "welcome": "Velkomen",
         "survey": "Innspel frå undersøkinga",
@@ -64,7 +65,7 @@ _WORDS = {
         "body": "Executive committee",
         "chair": "Chair of the executive committee",
         "dept": "Planning and building",
-        "keywords": "[road, street, lighting, cycle]",
+        "keywords": "road, street, lighting, cycle",
         "area": "Area",
         "welcome": "Welcome",
         "survey": "What the survey said",
@@ -88,65 +89,68 @@ def init_workspace(
         if ci is not None:
             return [install_pipeline(folder, ci)]
         raise UsageError(f"{folder / CONFIG_FILE} already exists: this folder is a workspace already")
-    w = _WORDS[locale]
     country = (country or COUNTRY_OF_LOCALE[locale]).upper()
     if country not in COUNTRIES:
         raise UsageError(
             f"unknown country '{country}': dialog knows {' and '.join(COUNTRIES)} (their holidays and elections)"
         )
-    if kind == "area":
-        process_kind = f"""  kind: area                      # area (rotation) | service (every area every year)
-  areas_per_year: 2
-  seasons:
-    - {{name: {w["spring"]}, count: 1, from: "03-01", to: "06-15"}}
-    - {{name: {w["autumn"]}, count: 1, from: "09-01", to: "11-30"}}
-  election_year: {{autumn_month: 11}}"""
-        areas = [
-            ("nord", f"{w['area']} Nord"),
-            ("syd", f"{w['area']} Syd"),
-            ("ost", f"{w['area']} Öst" if locale == "sv" else f"{w['area']} Aust"),
-        ]
-    else:
-        process_kind = f"""  kind: service                   # area (rotation) | service (every area every year)
-  seasons:
-    - {{name: {w["spring"]}, from: "05-01", to: "06-20"}}"""
-        areas = [
-            ("skole", "Skole" if locale != "en" else "School"),
-            ("kultur", "Kultur" if locale != "en" else "Culture"),
-        ]
-    config = f"""{modeline("dialog", 0)}dialog: 1                         # schema version
-municipality: {{name: {w["municipality"]}, country: {country}, locale: {locale}}}
-process:
-  name: {w["process"]}
-{process_kind}
-  meeting: {{weekdays: [tue, wed, thu], start: "18:00", duration_minutes: 120, min_days_between: 7}}
-  blackout: []
-  host: host
-  agenda:
-    - {{title: {w["welcome"]}, minutes: 10, lead: {w["chair"]}}}
-    - {{title: {w["survey"]}, minutes: 100}}
-    - {{title: {w["close"]}, minutes: 10}}
-bodies:
-  - {{id: host, name: {w["body"]}, chair: {w["chair"]}}}
-departments:
-  - {{id: plan, name: {w["dept"]}, keywords: {w["keywords"]}}}
-"""
-    area_lines = "".join(
-        f"  - {{id: {area_id}, name: {name}, localities: [], partners: []}}\n" for area_id, name in areas
-    )
-    written = [
-        (folder / CONFIG_FILE, write_atomic(folder / CONFIG_FILE, config, overwrite=False)),
-        (
-            folder / AREAS_FILE,
-            write_atomic(folder / AREAS_FILE, f"{modeline('areas', 0)}areas:\n{area_lines}", overwrite=False),
-        ),
-        (
-            folder / ".gitignore",
-            write_atomic(folder / ".gitignore", f"{BUILD_DIR}/\n{RAW_DIR}/\n.*.tmp\n", overwrite=False),
-        ),
-    ]
+    files = {
+        CONFIG_FILE: dialog_yaml(locale, kind, country),
+        AREAS_FILE: areas_yaml(locale, kind),
+        ".gitignore": f"{BUILD_DIR}/\n{RAW_DIR}/\n.*.tmp\n",
+    }
+    written = [(folder / name, write_atomic(folder / name, text, overwrite=False)) for name, text in files.items()]
     (folder / CYCLES_DIR).mkdir(exist_ok=True)
     written.extend(write_schemas(folder / SCHEMA_DIR))
     if ci is not None:
         written.append(install_pipeline(folder, ci))
     return written
+
+
+def dialog_yaml(locale: str, kind: Kind, country: str) -> str:
+    """The text of a new dialog.yaml: a process of the kind asked for, in the locale's words."""
+    w = _WORDS[locale]
+    process: dict[str, Any] = {"name": w["process"], "kind": kind}
+    if kind == "area":
+        process["areas_per_year"] = 2
+        process["seasons"] = [
+            FlowMapping({"name": w["spring"], "count": 1, "from": "03-01", "to": "06-15"}),
+            FlowMapping({"name": w["autumn"], "count": 1, "from": "09-01", "to": "11-30"}),
+        ]
+        process["election_year"] = FlowMapping({"autumn_month": 11})
+    else:
+        process["seasons"] = [FlowMapping({"name": w["spring"], "from": "05-01", "to": "06-20"})]
+    process["meeting"] = FlowMapping(
+        {"weekdays": ["tue", "wed", "thu"], "start": "18:00", "duration_minutes": 120, "min_days_between": 7}
+    )
+    process["blackout"] = []
+    process["host"] = "host"
+    process["agenda"] = [
+        FlowMapping({"title": w["welcome"], "minutes": 10, "lead": w["chair"]}),
+        FlowMapping({"title": w["survey"], "minutes": 100}),
+        FlowMapping({"title": w["close"], "minutes": 10}),
+    ]
+    config = {
+        "dialog": 1,
+        "municipality": FlowMapping({"name": w["municipality"], "country": country, "locale": locale}),
+        "process": process,
+        "bodies": [FlowMapping({"id": "host", "name": w["body"], "chair": w["chair"]})],
+        "departments": [FlowMapping({"id": "plan", "name": w["dept"], "keywords": w["keywords"].split(", ")})],
+    }
+    comments = {
+        ("dialog",): "schema version",
+        ("process", "kind"): "area (rotation) | service (every area every year)",
+    }
+    return dump(config, header=modeline("dialog", 0), comments=comments)
+
+
+def areas_yaml(locale: str, kind: Kind) -> str:
+    """The text of a new areas.yaml: three geographic areas, or two services."""
+    w = _WORDS[locale]
+    if kind == "area":
+        names = {"nord": f"{w['area']} Nord", "syd": f"{w['area']} Syd"}
+        names["ost"] = f"{w['area']} Öst" if locale == "sv" else f"{w['area']} Aust"
+    else:
+        names = {"skole": "Skole" if locale != "en" else "School", "kultur": "Kultur" if locale != "en" else "Culture"}
+    areas = [FlowMapping({"id": id_, "name": name, "localities": [], "partners": []}) for id_, name in names.items()]
+    return dump({"areas": areas}, header=modeline("areas", 0))

@@ -194,6 +194,11 @@ class _Builder:
         self.toward = toward
         self.value_positions: dict[KeyPath, tuple[int, int]] = {}
         self.key_positions: dict[KeyPath, tuple[int, int]] = {}
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}  # each anchor's value, and how many values it holds
+        self.root: Any = _NOTHING
+        self.expanded = 0  # values that aliases have added
+        self.documents = 0
 
     def fail(self, mark: Any, message: str) -> DialogError:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -212,83 +217,77 @@ class _Builder:
             parser.dispose()
 
     def build(self, text: str) -> Any:
-        stack: list[_Frame] = []
-        anchors: dict[str, tuple[Any, int]] = {}
-        root: Any = _NOTHING
-        expanded = 0
-        documents = 0
+        """The plain value of ``text``; with ``record``, the positions of its values are kept too."""
+        stack, scalar, deliver = self.stack, self._scalar, self._deliver  # looked up once: they serve every value
         for event in self.events(text):
             kind = type(event)
             if kind is ev.ScalarEvent:
-                tag = event.tag
-                if tag is None or tag == "!":
-                    plain = event.implicit[0] and not event.style  # libyaml gives "" for plain, PyYAML None
-                    value = resolve_plain(event.value) if plain else event.value
-                elif tag == _STR_TAG:
-                    value = event.value
-                else:
-                    raise self.fail(event.start_mark, _tag_message(tag))
-                if event.anchor is not None:
-                    anchors[event.anchor] = (value, 1)
-                size = 1
-            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                if event.tag not in _ALLOWED_COLLECTION_TAGS:
-                    raise self.fail(event.start_mark, _tag_message(event.tag))
-                if len(stack) >= MAX_DEPTH:
-                    raise self.fail(
-                        event.start_mark,
-                        f"the structure nests deeper than {MAX_DEPTH} levels; dialog files are far flatter",
-                    )
-                path = self._child_path(stack) if self.record else ()
-                if self.record:
-                    self._record(stack, path, event.start_mark)
-                is_map = kind is ev.MappingStartEvent
-                stack.append(_Frame({} if is_map else [], is_map, event.anchor, path))
-                continue
-            elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-                frame = stack.pop()
-                value, size = frame.container, frame.size
-                if frame.anchor is not None:
-                    anchors[frame.anchor] = (value, size)
-                self._deliver(stack, value, size, event.start_mark)
-                if not stack:
-                    root = value
-                continue
+                value, size = scalar(event), 1
             elif kind is ev.AliasEvent:
-                if event.anchor not in anchors:
-                    raise self.fail(
-                        event.start_mark,
-                        f"the alias *{event.anchor} refers to no anchor defined before it",
-                    )
-                value, size = anchors[event.anchor]
-                expanded += size
-                if expanded > MAX_ALIAS_EXPANSION:
-                    raise self.fail(
-                        event.start_mark,
-                        f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values "
-                        "(an alias bomb?); write the values out instead",
-                    )
-            elif kind is ev.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise self.fail(
-                        event.start_mark, "the file holds more than one YAML document (a second ---); keep one"
-                    )
-                continue
+                value, size = self._alias(event)
             else:
+                if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                    self._open(event, is_map=kind is ev.MappingStartEvent)
+                elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                    self._close(event)
+                elif kind is ev.DocumentStartEvent:
+                    self._document(event)
                 continue
-            if not stack:
-                root = value
-                if self.record:
-                    self.value_positions[()] = _pos(event.start_mark)
-            else:
-                if self.record:
-                    path = self._child_path(stack)
-                    self._record(stack, path, event.start_mark)
-                self._deliver(stack, value, size, event.start_mark)
+            if self.record:
+                self._record(stack, self._child_path(stack), event.start_mark)
+            deliver(stack, value, size, event.start_mark)
             if self.toward is not None and self.toward in self.value_positions:
                 break  # the path sought is found: the rest of the file is not read
-        return None if root is _NOTHING else root
+        return None if self.root is _NOTHING else self.root
+
+    def _scalar(self, event: Any) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            plain = event.implicit[0] and not event.style  # libyaml gives "" for plain, PyYAML None
+            value = resolve_plain(event.value) if plain else event.value
+        elif tag == _STR_TAG:
+            value = event.value
+        else:
+            raise self.fail(event.start_mark, _tag_message(tag))
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        return value
+
+    def _alias(self, event: Any) -> tuple[Any, int]:
+        if event.anchor not in self.anchors:
+            raise self.fail(event.start_mark, f"the alias *{event.anchor} refers to no anchor defined before it")
+        value, size = self.anchors[event.anchor]
+        self.expanded += size
+        if self.expanded > MAX_ALIAS_EXPANSION:
+            raise self.fail(
+                event.start_mark,
+                f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values (an alias bomb?); write the values out instead",
+            )
+        return value, size
+
+    def _open(self, event: Any, *, is_map: bool) -> None:
+        if event.tag not in _ALLOWED_COLLECTION_TAGS:
+            raise self.fail(event.start_mark, _tag_message(event.tag))
+        stack = self.stack
+        if len(stack) >= MAX_DEPTH:
+            raise self.fail(
+                event.start_mark, f"the structure nests deeper than {MAX_DEPTH} levels; dialog files are far flatter"
+            )
+        path = self._child_path(stack) if self.record else ()
+        if self.record:
+            self._record(stack, path, event.start_mark)
+        stack.append(_Frame({} if is_map else [], is_map, event.anchor, path))
+
+    def _close(self, event: Any) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+        self._deliver(self.stack, frame.container, frame.size, event.start_mark)
+
+    def _document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise self.fail(event.start_mark, "the file holds more than one YAML document (a second ---); keep one")
 
     def _child_path(self, stack: list[_Frame]) -> KeyPath:
         if not stack:
@@ -312,7 +311,9 @@ class _Builder:
             self.key_positions.setdefault(path, top.key_mark)
 
     def _deliver(self, stack: list[_Frame], value: Any, size: int, mark: Any) -> None:
+        """Put a value where it belongs: in the open collection, or at the root."""
         if not stack:
+            self.root = value
             return
         top = stack[-1]
         top.size += size

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from dialogkit.consulted import Folders
 from dialogkit.loading import require
 from dialogkit.models import Area, DialogConfig, MeetingFile, PlanFile
 from dialogkit.workspace import Cycle, Meeting, Workspace
@@ -121,7 +122,9 @@ def memory_workspace(
         if year in (plans or {}):
             cycle.plan = PlanFile.model_validate({"year": year, "meetings": (plans or {})[year]})
         cycles[year] = cycle
-    return Workspace(root, DialogConfig.model_validate(config), [Area.model_validate(a) for a in areas], cycles)
+    return Workspace(
+        root, DialogConfig.model_validate(config), [Area.model_validate(a) for a in areas], Folders(cycles)
+    )
 
 
 def weekday(day: dt.date) -> str:

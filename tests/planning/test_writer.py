@@ -6,15 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from dialogkit.models import MeetingFile, PlanFile
 from dialogkit.planning import plan_year, write_plan
-from dialogkit.planning.yamltext import flow, scalar
 from dialogkit.validation import validate
 from dialogkit.workspace import Workspace
-from dialogkit.yamlload import load_yaml, parse_yaml
+from dialogkit.yamlload import load_yaml
 
 from .conftest import MakeWorkspace, meeting_data
 
@@ -90,11 +86,3 @@ def test_the_written_plan_is_what_dialog_plan_shows_afterwards(make_workspace: M
     after = plan_year(load(root), 2025)
     assert after.as_dict() == before.as_dict()
     assert all(m.fixed for m in after.meetings)
-
-
-@settings(max_examples=50, deadline=None)
-@given(st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40))
-def test_any_text_written_reads_back_the_same(text: str) -> None:
-    for line in (f"value: {scalar(text)}\n", f"- {flow({'title': text, 'minutes': 5})}\n"):
-        data = parse_yaml(line, "test.yaml").data
-        assert (data["value"] if isinstance(data, dict) else data[0]["title"]) == text

@@ -6,8 +6,9 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -111,7 +112,7 @@ PNG = _png()
 MakeWorkspace = Callable[..., Path]
 
 
-def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
     for name, content in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -200,5 +201,6 @@ def pdf_structure(path: Path) -> list[tuple[str, str | None]]:
             if "/K" in node:
                 walk(node["/K"])
 
-    walk(PdfReader(path).trailer["/Root"]["/StructTreeRoot"])
+    catalog: Any = PdfReader(path).trailer["/Root"]  # a PDF dictionary, typed only as an object
+    walk(catalog["/StructTreeRoot"])
     return found

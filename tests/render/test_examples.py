@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -32,6 +33,7 @@ def test_every_example_meeting_renders(locale: str, tmp_path: Path) -> None:
                 continue
             pdf, docx = render_meeting_document(ws, kind, year, area, ["pdf", "docx"], tmp_path).written
             reader = PdfReader(pdf)
-            assert reader.trailer["/Root"]["/Lang"].startswith(locale)
+            catalog: Any = reader.trailer["/Root"]  # a PDF dictionary, typed only as an object
+            assert catalog["/Lang"].startswith(locale)
             assert reader.metadata is not None and reader.metadata.title
             assert ("Title", reader.metadata.title) in docx_paragraphs(docx)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from hypothesis import given
@@ -132,7 +133,7 @@ def test_the_pdf_with_replacements_stays_tagged_pdfa(tmp_path: Path) -> None:
     code, output = run_dialog(CliRunner(), "-C", root, "render", "invitation", "2025/hogvad", "--to", "pdf")
     assert code == 0, output
     pdf = root / "build/2025/hogvad/invitation.pdf"
-    catalog = PdfReader(pdf).trailer["/Root"]
+    catalog: Any = PdfReader(pdf).trailer["/Root"]  # a PDF dictionary, typed only as an object
     xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
     assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>A</pdfaid:conformance>" in xmp
     assert [role for role, _ in pdf_structure(pdf)][:2] == ["/Document", "/Title"]
@@ -180,7 +181,7 @@ def test_a_byte_order_mark_in_a_text_is_a_word_joiner(tmp_path: Path) -> None:
     assert rendered.warnings == []
 
 
-ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40)
 
 
 @FUZZ
@@ -201,7 +202,7 @@ def test_only_new_characters_are_asked_about(tmp_path: Path) -> None:
     asked: list[list[str]] = []
     shows = coverage._shows
 
-    def counting(chars: list[str], root: Path) -> bool:
+    def counting(chars: Sequence[str], root: Path) -> bool:
         asked.append(list(chars))
         return shows(chars, root)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any, TypedDict
 
 import pytest
 from pypdf import PdfReader
@@ -27,7 +28,21 @@ from .conftest import (
 )
 
 ALL = ["md", "html", "docx", "odt", "pdf"]
-CASES = {
+
+
+class Expected(TypedDict):
+    """What a reader of the invitation must find in every format."""
+
+    title: str
+    date: str
+    headings: list[str]
+    lang: str
+    author: str
+    rsvp: str
+
+
+Rendered = tuple[dict[str, Path], Expected]
+CASES: dict[str, tuple[dict[str, str | bytes], tuple[int, str], Expected]] = {
     "sv": (
         {"dialog.yaml": SV_DIALOG, "areas.yaml": SV_AREAS, "cycles/2025/hogvad/meeting.yaml": SV_MEETING},
         (2025, "hogvad"),
@@ -56,9 +71,7 @@ CASES = {
 
 
 @pytest.fixture(scope="module", params=sorted(CASES))
-def rendered(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[dict[str, Path], dict[str, str]]:
+def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     files, (year, area), expected = CASES[request.param]
     root = write_files(tmp_path_factory.mktemp(request.param), files)
     result = render_meeting_document(require(root), "invitation", year, area, ALL)
@@ -70,14 +83,14 @@ def rendered(
 
 
 def test_pdf_is_a4_tagged_archival_and_in_the_documents_language(
-    rendered: tuple[dict[str, Path], dict[str, str]],
+    rendered: Rendered,
 ) -> None:
     paths, expected = rendered
     reader = PdfReader(paths["pdf"])
     for page in reader.pages:
         box = page.mediabox
         assert (round(float(box.width)), round(float(box.height))) == (595, 842)
-    catalog = reader.trailer["/Root"]
+    catalog: Any = reader.trailer["/Root"]  # a PDF dictionary, typed only as an object
     assert catalog["/Lang"] == expected["lang"]
     assert "/StructTreeRoot" in catalog
     assert bool(catalog["/MarkInfo"]["/Marked"])
@@ -96,14 +109,14 @@ def test_pdf_is_a4_tagged_archival_and_in_the_documents_language(
     assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
 
 
-def test_pdf_text(rendered: tuple[dict[str, Path], dict[str, str]]) -> None:
+def test_pdf_text(rendered: Rendered) -> None:
     paths, expected = rendered
     text = " ".join(pdf_text(paths["pdf"]).split())
     for phrase in (expected["title"], expected["date"], expected["rsvp"], *expected["headings"]):
         assert phrase in text
 
 
-def test_docx_has_a_title_real_headings_and_the_text(rendered: tuple[dict[str, Path], dict[str, str]]) -> None:
+def test_docx_has_a_title_real_headings_and_the_text(rendered: Rendered) -> None:
     paths, expected = rendered
     paragraphs = docx_paragraphs(paths["docx"])
     assert ("Title", expected["title"]) in paragraphs
@@ -118,7 +131,7 @@ def test_docx_has_a_title_real_headings_and_the_text(rendered: tuple[dict[str, P
     assert f'w:val="{expected["lang"]}"' in zip_member(paths["docx"], "word/styles.xml")
 
 
-def test_html_is_standalone_with_lang_and_title(rendered: tuple[dict[str, Path], dict[str, str]]) -> None:
+def test_html_is_standalone_with_lang_and_title(rendered: Rendered) -> None:
     paths, expected = rendered
     page = paths["html"].read_text(encoding="utf-8")
     assert f'<html lang="{expected["lang"]}">' in page
@@ -131,7 +144,7 @@ def test_html_is_standalone_with_lang_and_title(rendered: tuple[dict[str, Path],
     assert "<style>" in page
 
 
-def test_odt_holds_the_text(rendered: tuple[dict[str, Path], dict[str, str]]) -> None:
+def test_odt_holds_the_text(rendered: Rendered) -> None:
     paths, expected = rendered
     content = zip_member(paths["odt"], "content.xml")
     text = " ".join(xml_text(content).split())
@@ -141,7 +154,7 @@ def test_odt_holds_the_text(rendered: tuple[dict[str, Path], dict[str, str]]) ->
     assert f"<dc:language>{expected['lang']}</dc:language>" in zip_member(paths["odt"], "meta.xml")
 
 
-def test_markdown_is_the_reviewable_source(rendered: tuple[dict[str, Path], dict[str, str]]) -> None:
+def test_markdown_is_the_reviewable_source(rendered: Rendered) -> None:
     paths, expected = rendered
     markdown = paths["md"].read_text(encoding="utf-8")
     assert f"# {expected['headings'][0]}\n" in markdown

@@ -12,6 +12,7 @@ import io
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Literal
 
 from stdnum import luhn
 
@@ -103,7 +104,7 @@ def nb_identity(row: int) -> list[str]:
     return _identity(NO_PERSONAL, row)
 
 
-def _csv(rows: Sequence[Sequence[str]], delimiter: str, quoting: int = csv.QUOTE_MINIMAL) -> str:
+def _csv(rows: Sequence[Sequence[str]], delimiter: str, quoting: Literal[0, 1, 2, 3] = csv.QUOTE_MINIMAL) -> str:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=quoting).writerows(rows)
     return out.getvalue()

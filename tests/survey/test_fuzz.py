@@ -97,7 +97,7 @@ def test_survey_yaml_holds_any_heading_and_id_exactly(column: str, question_id: 
         questions=[Question(column=column, id=question_id, kind="text")],
         drop_columns=[column + "x"],
     )
-    text = survey_yaml(mapping, "survey.yaml")  # raises when it does not read back as written
+    text = survey_yaml(mapping)  # raises when it does not read back as written
     assert validate(parse_yaml(text, "survey.yaml"), SurveyFile, "mapping") == mapping
 
 

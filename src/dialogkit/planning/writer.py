@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from dialogkit.files import WriteOutcome, write_atomic
 from dialogkit.layout import MEETING_FILE, PLAN_FILE, cycle_path
 from dialogkit.planning.scheduler import plan_year
 from dialogkit.planning.values import ScheduledMeeting, YearSchedule
-from dialogkit.planning.yamltext import flow, flow_list, scalar
 from dialogkit.workspace import Workspace
+from dialogkit.yamlwrite import FlowMapping, FlowSequence, dump
 
 
-def plan_yaml(plan: YearSchedule) -> str:
+def plan_yaml(plan: YearSchedule, header: str = "") -> str:
     """The text of cycles/YEAR/plan.yaml (also what `dialog plan YEAR --format yaml` prints)."""
-    lines = [f"year: {plan.year}", f"election_year: {scalar(plan.election_year)}"]
-    if plan.meetings:
-        lines.append("meetings:")
-        lines.extend(f"  - {flow({**m.as_dict(), 'date': m.date})}" for m in plan.meetings)
-    else:
-        lines.append("meetings: []")
-    return "\n".join(lines) + "\n"
+    meetings = [FlowMapping({**m.as_dict(), "date": m.date}) for m in plan.meetings]
+    return dump({"year": plan.year, "election_year": plan.election_year, "meetings": meetings}, header=header)
 
 
 def meeting_yaml(ws: Workspace, meeting: ScheduledMeeting) -> str:
@@ -30,26 +26,23 @@ def meeting_yaml(ws: Workspace, meeting: ScheduledMeeting) -> str:
     area = ws.area(meeting.area)
     place = area.localities[0] if area is not None and area.localities else None
     partners = list(area.partners) if area is not None else []
-    rsvp_by = meeting.date - dt.timedelta(days=process.meeting.rsvp_days_before)
-    lines = [
-        f"# Planned by `dialog plan {meeting.date.year} --write`. Edit freely: dialog never overwrites this file.",
-        f"area: {meeting.area}",
-        f"date: {meeting.date.isoformat()}",
-        f"start: {scalar(meeting.start)}",
-        f"end: {scalar(meeting.end)}",
-        f"place: {scalar(place)}" + ("  # where the meeting is held" if place is None else ""),
-        f"host: {process.host}",
-        f"invitees: {flow_list(partners)}",
-        f"rsvp_by: {rsvp_by.isoformat()}",
-    ]
+    stub: dict[str, Any] = {
+        "area": meeting.area,
+        "date": meeting.date,
+        "start": meeting.start,
+        "end": meeting.end,
+        "place": place,
+        "host": process.host,
+        "invitees": FlowSequence(partners),
+        "rsvp_by": meeting.date - dt.timedelta(days=process.meeting.rsvp_days_before),
+    }
     if process.agenda:
-        lines.append("agenda:")
-        for item in process.agenda:
-            fields: dict[str, str | int | None] = {"title": item.title, "minutes": item.minutes}
-            if item.lead is not None:
-                fields["lead"] = item.lead
-            lines.append(f"  - {flow(fields)}")
-    return "\n".join(lines) + "\n"
+        stub["agenda"] = [FlowMapping(item.model_dump(exclude_none=True)) for item in process.agenda]
+    return dump(
+        stub,
+        header=f"# Planned by `dialog plan {meeting.date.year} --write`. Edit freely: dialog never overwrites this file.\n",
+        comments={("place",): "where the meeting is held"} if place is None else None,
+    )
 
 
 def write_plan(ws: Workspace, year: int, plan: YearSchedule | None = None) -> list[tuple[Path, WriteOutcome]]:
@@ -64,7 +57,7 @@ def write_plan(ws: Workspace, year: int, plan: YearSchedule | None = None) -> li
         "# To plan the year again, delete this file and the meeting.yaml stubs it created.\n"
     )
     plan_path = folder / PLAN_FILE
-    outcomes = [(plan_path, write_atomic(plan_path, header + plan_yaml(plan), overwrite=False, within=ws.root))]
+    outcomes = [(plan_path, write_atomic(plan_path, plan_yaml(plan, header), overwrite=False, within=ws.root))]
     for meeting in plan.meetings:
         path = folder / meeting.area / MEETING_FILE
         if meeting.fixed and not meeting.counted:

@@ -242,37 +242,47 @@ class _Tally:
         response_id, locality = row[0], from_spreadsheet_safe(row[1])
         self.by_locality[locality or UNKNOWN_LOCALITY] += 1
         concerned = False
-        width = len(row)
-        for index, question, is_locality, is_text, concern in self.plan:
-            if index >= width:
-                break
+        present = self.plan[: len(row) - 2]  # a short row has fewer cells than questions
+        for index, question, is_locality, is_text, concern in present:
             cell = row[index]
             if not cell:
                 continue
             value = cell[1:] if cell[0] == "'" else cell  # from_spreadsheet_safe(), inline: it runs per cell
             if "[" in value:
-                self.redactions += sum(value.count(p) for p in ALL_PLACEHOLDERS)
+                self.redactions += _placeholders(value)
             if is_locality:
                 continue  # counted by the locality it names, in row[1]
             if not is_text:
-                counts = self.choices[question.id]
-                if value in counts or len(counts) < MAX_OPTIONS:
-                    counts[value] += 1
-                else:
-                    self.other[question.id] += 1
+                self._choose(question.id, value)
             if concern is not None and concern(value):
                 self.concerns.add(response_id, locality, question.id, value)
                 concerned = True
             if is_text and not says_nothing(value):
-                departments = self.router.route(value)
-                for department in departments:
-                    self.routed[department].add(response_id, locality, question.id, value)
-                if not departments:
-                    self.unrouted.add(response_id, locality, question.id, value)
+                self._route(response_id, locality, question.id, value)
         if concerned:
-            self.concerned += 1
-            if locality:
-                self.concern_places.add(locality)
+            self._concerned(locality)
+
+    def _concerned(self, locality: str) -> None:
+        """Count a response that voices a concern, and the place it comes from."""
+        self.concerned += 1
+        if locality:
+            self.concern_places.add(locality)
+
+    def _choose(self, question: str, value: str) -> None:
+        """Count a choice; past MAX_OPTIONS distinct ones, a new one counts as other."""
+        counts = self.choices[question]
+        if value in counts or len(counts) < MAX_OPTIONS:
+            counts[value] += 1
+        else:
+            self.other[question] += 1
+
+    def _route(self, response_id: str, locality: str, question: str, value: str) -> None:
+        """File a free-text answer under each department it concerns, or under none."""
+        departments = self.router.route(value)
+        for department in departments:
+            self.routed[department].add(response_id, locality, question, value)
+        if not departments:
+            self.unrouted.add(response_id, locality, question, value)
 
     def localities(self) -> dict[str, int]:
         """Counts per locality in the order of areas.yaml, then any others, then the unknown."""
@@ -295,6 +305,11 @@ class _Tally:
                     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
                 out.append(Distribution(q.id, q.column, q.kind, ordered, self.other[q.id]))
         return out
+
+
+def _placeholders(text: str) -> int:
+    """How many redaction placeholders a text holds."""
+    return sum(text.count(p) for p in ALL_PLACEHOLDERS)
 
 
 def _concern_test(question: Question) -> Callable[[str], bool]:

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import itertools
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,12 +16,12 @@ from dialogkit.files import WriteOutcome, atomic_file, write_atomic
 from dialogkit.layout import CYCLES_DIR, RAW_DIR, RESPONSES_FILE, SURVEY_FILE, meeting_path
 from dialogkit.models.areas import Area
 from dialogkit.models.survey import SurveyFile
-from dialogkit.survey.mapping import apply, propose, survey_yaml, unique_headers
+from dialogkit.survey.mapping import Applied, apply, propose, survey_yaml, unique_headers
 from dialogkit.survey.matching import LocalityMatcher
 from dialogkit.survey.reading import Export, open_export
 from dialogkit.survey.redact import Redactor
 from dialogkit.survey.responses import write_responses
-from dialogkit.survey.sources import SOURCES, detect_source, source_named
+from dialogkit.survey.sources import SOURCES, SurveyTool, detect_source, source_named
 from dialogkit.validation import validate
 from dialogkit.workspace import Workspace
 from dialogkit.yamlload import YamlDocument, load_yaml
@@ -82,84 +83,98 @@ def import_survey(workspace: Workspace, file: Path, area: str, year: int, source
         delimiter=existing.delimiter if existing else None,
     )
     try:
-        return _import(workspace, export, folder, area, year, source, existing, doc, display)
+        return _Import(workspace, export, display, folder, area_of(workspace, area), year).run(source, existing, doc)
     finally:
         export.close()
 
 
-def _import(
-    workspace: Workspace,
-    export: Export,
-    folder: Path,
-    area: str,
-    year: int,
-    source_name: str,
-    existing: SurveyFile | None,
-    doc: YamlDocument | None,
-    display: str,
-) -> ImportResult:
-    headers = unique_headers(export.headers)
-    if existing is not None:
-        source = source_named(existing.source, export.kind)
-    elif source_name == "auto":
-        source = detect_source(headers, export.kind)
-    else:
-        source = source_named(source_name, export.kind)
-    try:
-        sample = list(itertools.islice(export.rows, SAMPLE_ROWS))
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise export.problem(exc, display) from None
-    rows = itertools.chain(sample, export.rows)
-    localities = list(area_of(workspace, area).localities)
-    survey_path = folder / SURVEY_FILE
-    if existing is None:
-        mapping = propose(
-            source, headers, sample, localities, file=display, encoding=export.encoding, delimiter=export.delimiter
+@dataclass
+class _Import:
+    """One export on its way into a meeting's folder: mapped, redacted, written."""
+
+    workspace: Workspace
+    export: Export
+    display: str  # the export, as findings name it
+    folder: Path
+    area: Area
+    year: int
+
+    def run(self, source_name: str, existing: SurveyFile | None, doc: YamlDocument | None) -> ImportResult:
+        """Map the export (by ``existing``, or by a proposal), write responses.csv, and survey.yaml when new."""
+        headers = unique_headers(self.export.headers)
+        sample = self._sample()
+        if existing is None:
+            source = self._source(source_name, headers)
+            mapping = propose(self.export, self.display, source, sample, self.area.localities)
+            applied = apply(mapping, headers, None, self.display)
+        else:
+            mapping = existing
+            applied = apply(existing, headers, doc, self.workspace.relative(self.folder / SURVEY_FILE))
+        warnings = [*raw_folder_warnings(self.workspace, self.export.path, self.display), *self._unnamed(applied)]
+        redactor = Redactor(self.workspace.locale)
+        count, responses = self._write_responses(itertools.chain(sample, self.export.rows), applied, redactor)
+        # An existing survey.yaml is the mapping this import followed, as a person left it.
+        kept: tuple[Path, WriteOutcome] = (self.folder / SURVEY_FILE, "kept")
+        written = [self._write_mapping(mapping) if existing is None else kept, responses]
+        if count == 0:
+            warnings.append(Finding(self.display, 1, 1, "warning", "the export has headings but no answers"))
+        return ImportResult(
+            source=mapping.source,
+            responses=count,
+            redactions=redactor.total,
+            redacted=dict(redactor.counts),
+            dropped_columns=list(mapping.drop_columns),
+            written=written,
+            warnings=warnings,
         )
-        applied = apply(mapping, headers, None, display)
-    else:
-        mapping = existing
-        applied = apply(existing, headers, doc, workspace.relative(survey_path))
-    warnings = raw_folder_warnings(workspace, export.path, display)
-    warnings.extend(
-        Finding(
-            workspace.relative(survey_path),
-            1,
-            1,
-            "warning",
-            f"the export's column '{heading}' is neither a question nor in drop_columns: left out; "
-            "add it to survey.yaml to import it",
-        )
-        for heading in applied.unnamed
-    )
-    redactor = Redactor(workspace.locale)
-    responses_path = folder / RESPONSES_FILE
-    outcome: WriteOutcome = "replaced" if responses_path.exists() else "created"
-    try:
-        # No fsync (it costs a tenth of a 100,000-row import): the file is made from the raw
-        # export, so should a crash leave it short, importing again mends it.
-        with atomic_file(responses_path, within=workspace.root, encoding="utf-8", durable=False) as out:
-            count = write_responses(out, rows, applied, LocalityMatcher(localities), redactor, f"{year}/{area}")
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise export.problem(exc, display) from None
-    written: list[tuple[Path, WriteOutcome]] = []
-    if existing is None:
-        text = survey_yaml(mapping, workspace.relative(survey_path))
-        written.append((survey_path, write_atomic(survey_path, text, overwrite=False, within=workspace.root)))
-    else:
-        written.append((survey_path, "kept"))  # the mapping this import followed, as a person left it
-    written.append((responses_path, outcome))
-    if count == 0:
-        warnings.append(Finding(display, 1, 1, "warning", "the export has headings but no answers"))
-    return ImportResult(
-        source=mapping.source,
-        responses=count,
-        redactions=redactor.total,
-        redacted=dict(redactor.counts),
-        dropped_columns=list(mapping.drop_columns),
-        written=written,
-        warnings=warnings,
-    )
+
+    def _source(self, name: str, headers: list[str]) -> SurveyTool:
+        """The tool that made the export: as --source names it, or recognised by its headings."""
+        if name == "auto":
+            return detect_source(headers, self.export.kind)
+        return source_named(name, self.export.kind)
+
+    def _sample(self) -> list[list[str]]:
+        """The first rows, from which a mapping is proposed; they are imported with the rest."""
+        try:
+            return list(itertools.islice(self.export.rows, SAMPLE_ROWS))
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise self.export.problem(exc, self.display) from None
+
+    def _unnamed(self, applied: Applied) -> list[Finding]:
+        survey = self.workspace.relative(self.folder / SURVEY_FILE)
+        return [
+            Finding(
+                survey,
+                1,
+                1,
+                "warning",
+                f"the export's column '{heading}' is neither a question nor in drop_columns: left out; "
+                "add it to survey.yaml to import it",
+            )
+            for heading in applied.unnamed
+        ]
+
+    def _write_responses(
+        self, rows: Iterable[list[str]], applied: Applied, redactor: Redactor
+    ) -> tuple[int, tuple[Path, WriteOutcome]]:
+        """Write survey/responses.csv; how many responses it holds, and whether it was created or replaced."""
+        path = self.folder / RESPONSES_FILE
+        outcome: WriteOutcome = "replaced" if path.exists() else "created"
+        matcher = LocalityMatcher(self.area.localities)
+        try:
+            # No fsync (it costs a tenth of a 100,000-row import): the file is made from the raw
+            # export, so should a crash leave it short, importing again mends it.
+            with atomic_file(path, within=self.workspace.root, encoding="utf-8", durable=False) as out:
+                count = write_responses(out, rows, applied, matcher, redactor, f"{self.year}/{self.area.id}")
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise self.export.problem(exc, self.display) from None
+        return count, (path, outcome)
+
+    def _write_mapping(self, mapping: SurveyFile) -> tuple[Path, WriteOutcome]:
+        """Write the proposed survey.yaml; one a person has left is never replaced."""
+        path = self.folder / SURVEY_FILE
+        return path, write_atomic(path, survey_yaml(mapping), overwrite=False, within=self.workspace.root)
 
 
 def read_mapping(workspace: Workspace, path: Path) -> tuple[SurveyFile | None, YamlDocument | None]:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dialogkit.errors import DialogError, Finding
 from dialogkit.models.survey import Question, SurveyFile
+from dialogkit.survey.reading import Export
 from dialogkit.survey.sources import SurveyTool, id_column, is_identifying, is_metadata
 from dialogkit.survey.text import fold
-from dialogkit.validation import validate
-from dialogkit.yamlload import YamlDocument, parse_yaml, resolve_plain
+from dialogkit.yamlload import YamlDocument
+from dialogkit.yamlwrite import dump
 
 _SAFETY = re.compile(r"trygg|trygt|sakerhet|sikkerhet|safety|\bsafe|unsafe|\bosaker|\busikker|insecure")
 # A safety question asked the other way round: "Finns det platser där du känner dig otrygg?"
@@ -48,14 +48,7 @@ def asks_about_unsafety(heading: str) -> bool:
 
 
 def propose(
-    source: SurveyTool,
-    headers: Sequence[str],
-    sample: Sequence[Sequence[str]],
-    localities: Sequence[str],
-    *,
-    file: str,
-    encoding: str | None,
-    delimiter: str | None,
+    export: Export, display: str, source: SurveyTool, sample: Sequence[Sequence[str]], localities: Sequence[str]
 ) -> SurveyFile:
     """A mapping for an export no person has described yet: every column a question or dropped."""
     from dialogkit.survey.matching import LocalityMatcher
@@ -65,6 +58,7 @@ def propose(
     dropped: list[str] = []
     used_ids: set[str] = set()
     locality_score: list[tuple[float, int]] = []
+    headers = unique_headers(export.headers)
     for index, heading in enumerate(headers):
         values = [row[index].strip() for row in sample if index < len(row) and row[index].strip()]
         if is_metadata(source, heading) or is_identifying(heading) or (heading.startswith("(column ") and not values):
@@ -81,9 +75,9 @@ def propose(
         questions[locality] = Question(column=q.column, id=q.id, kind="choice", safety=False, role="locality")
     return SurveyFile(
         source=source.name,
-        file=file,
-        encoding=encoding,
-        delimiter=delimiter,
+        file=display,
+        encoding=export.encoding,
+        delimiter=export.delimiter,
         id_column=id_column(source, headers),
         questions=questions,
         drop_columns=dropped,
@@ -169,53 +163,16 @@ def apply(survey: SurveyFile, headers: Sequence[str], doc: YamlDocument | None, 
 # --- survey.yaml as text ------------------------------------------------------------------
 
 
-def survey_yaml(survey: SurveyFile, display: str) -> str:
-    """survey.yaml as a person reads it, checked to read back as the same mapping."""
-    lines = [
-        "# How this survey export maps to questions. Written by `dialog survey import`; correct it",
-        "# (ids, kinds, the locality question, safety: true, drop_columns) and import again.",
-        f"source: {_q(survey.source)}",
-        f"file: {_q(survey.file)}",
-    ]
-    for key in ("encoding", "delimiter", "id_column"):
-        value = getattr(survey, key)
-        if value is not None:
-            lines.append(f"{key}: {_q(value)}")
-    lines.append("questions:" if survey.questions else "questions: []")
-    for q in survey.questions:
-        lines.append(f"  - column: {_q(q.column)}")
-        lines.append(f"    id: {_plain_or_quoted(q.id)}")
-        lines.append(f"    kind: {q.kind}")
-        if q.safety:
-            lines.append("    safety: true")
-        if q.role:
-            lines.append(f"    role: {q.role}")
-    lines.append("drop_columns:" if survey.drop_columns else "drop_columns: []")
-    lines.extend(f"  - {_q(c)}" for c in survey.drop_columns)
-    text = "\n".join(lines) + "\n"
-    again = validate(parse_yaml(text, display), SurveyFile, "the survey export's mapping")
-    if again != survey:
-        raise AssertionError(f"survey.yaml does not read back as written: {display}")
-    return text
-
-
-def _plain_or_quoted(value: str) -> str:
-    """An id as it reads best: plain, unless YAML would read it as something else (2, 1e5, true, null)."""
-    return value if resolve_plain(value) == value else _q(value)
-
-
-def _q(value: str) -> str:
-    # JSON strings are YAML double-quoted scalars: every heading stays exactly as the tool wrote
-    # it. What YAML may not hold as it is (C1 controls, line and paragraph separators, BOM,
-    # non-characters) is written as a \u escape, which both read alike.
-    return _NOT_YAML_PRINTABLE.sub(_escape, json.dumps(value, ensure_ascii=False))
-
-
-_NOT_YAML_PRINTABLE = re.compile(
-    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match[0])
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+def survey_yaml(survey: SurveyFile) -> str:
+    """survey.yaml as a person reads it: what is unset left out, ``safety`` written where it is true."""
+    data = survey.model_dump(mode="json", exclude_none=True)
+    for question in data["questions"]:
+        if not question["safety"]:
+            del question["safety"]
+    return dump(
+        data,
+        header=(
+            "# How this survey export maps to questions. Written by `dialog survey import`; correct it\n"
+            "# (ids, kinds, the locality question, safety: true, drop_columns) and import again.\n"
+        ),
+    )
