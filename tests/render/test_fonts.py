@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -181,11 +181,25 @@ def test_a_byte_order_mark_in_a_text_is_a_word_joiner(tmp_path: Path) -> None:
     assert rendered.warnings == []
 
 
+def test_a_mark_the_font_of_its_base_lacks_shows_as_a_replacement_with_a_warning(tmp_path: Path) -> None:
+    # Typst shapes "0" and the Myanmar vowel sign after it in one font, the digit's, which lacks
+    # the sign although a Noto font shows it alone: found by the fuzz test below.
+    root = _workspace(tmp_path / "ws", {"templates/anything.md.j2": "{{ text }}\n"})
+
+    rendered = _render_text(root, "Svar 0\u1071 och \u1071 ensam.")
+
+    text = pdf_text(rendered.written[0])
+    assert "Svar 0\ufffd" in text and "ensam" in text
+    [warning] = rendered.warnings
+    assert "U+1071 MYANMAR VOWEL SIGN GEBA KAREN I after U+0030 DIGIT ZERO" in warning.message
+
+
 ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40)
 
 
 @FUZZ
 @given(text=ANY_TEXT)
+@example(text="0\u1071")  # a mark the font of its base lacks: found by this test
 def test_any_text_makes_a_pdf(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
     root = _workspace(tmp_path_factory.mktemp("any") / "ws", {"templates/anything.md.j2": "{{ text }}\n"})
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -70,21 +71,38 @@ class Coverage:
             self._works = self._shows([REPLACEMENT], root)
         return self._works
 
-    def _ask(self, chars: list[str], root: Path) -> None:
-        if self._shows(chars, root):
-            self._shown.update(dict.fromkeys(chars, True))
-        elif len(chars) == 1:
-            self._shown[chars[0]] = False
-        else:
-            half = len(chars) // 2
-            self._ask(chars[:half], root)
-            self._ask(chars[half:], root)
+    def lacking_clusters(self, text: str, root: Path) -> list[str]:
+        """The clusters of ``text`` (a character and the combining marks after it) that no font shows whole.
 
-    def _shows(self, chars: Sequence[str], root: Path) -> bool:
+        Typst shapes a cluster in one font, the base character's: a mark the base's font lacks
+        fails the PDF although another font shows the mark alone ("0" followed by U+1071).
+        Call with the text after :func:`replace`, so that every character shows alone.
+        """
+        marks = "".join(sorted({c for c in text if not _plain(c) and unicodedata.category(c).startswith("M")}))
+        if not marks:
+            return []
+        clusters = set(re.findall(f"(?s).[{re.escape(marks)}]+", text))
+        asked = sorted(c for c in clusters if c not in self._shown)
+        if asked and self._works_in(root):
+            self._ask(asked, root)
+        return sorted(c for c in clusters if self._shown.get(c) is False)
+
+    def _ask(self, units: list[str], root: Path) -> None:
+        """Which of ``units`` (characters or clusters) show, halving the failing ones down to single units."""
+        if self._shows(units, root):
+            self._shown.update(dict.fromkeys(units, True))
+        elif len(units) == 1:
+            self._shown[units[0]] = False
+        else:
+            half = len(units) // 2
+            self._ask(units[:half], root)
+            self._ask(units[half:], root)
+
+    def _shows(self, units: Sequence[str], root: Path) -> bool:
         import typst
 
-        # Escapes, so that no character can be Typst syntax; spaces, so each is shaped alone.
-        text = " ".join(f"\\u{{{ord(c):x}}}" for c in chars)
+        # Escapes, so that no character can be Typst syntax; spaces, so each unit is shaped alone.
+        text = " ".join("".join(f"\\u{{{ord(c):x}}}" for c in unit) for unit in units)
         probe = f'#set document(title: "probe")\n#set text(lang: "en")\n#"{text}"\n'
         compiler = typst.Compiler(root=root, font_paths=self.fonts, ignore_system_fonts=True)
         try:
@@ -116,23 +134,44 @@ def needs_swaps(data: bytes) -> bool:
     return any(chr(code).encode("utf-8") in data for code in SWAPS)
 
 
+def has_marks(text: str) -> bool:
+    """Whether ``text`` holds a combining mark, which :meth:`Coverage.lacking_clusters` must look at."""
+    return any(unicodedata.category(c).startswith("M") for c in set(text))
+
+
 def replace(text: str, lacking: Iterable[str]) -> str:
-    """``text`` with each lacking character as U+FFFD, and the swaps PDF/A needs; ``text`` itself when none apply."""
-    table: dict[int, str] = {ord(c): REPLACEMENT for c in lacking}
+    """``text`` with each lacking character as U+FFFD, and the swaps PDF/A needs; ``text`` itself when none apply.
+
+    ``lacking`` holds characters, and clusters from :meth:`Coverage.lacking_clusters`, whose
+    marks become U+FFFD where they follow that character.
+    """
+    lacking = list(lacking)
+    table: dict[int, str] = {ord(c): REPLACEMENT for c in lacking if len(c) == 1}
     table.update((code, swap) for code, swap in SWAPS.items() if chr(code) in text)
-    return text.translate(table) if table else text
+    text = text.translate(table) if table else text
+    for cluster in (c for c in lacking if len(c) > 1):
+        text = text.replace(cluster, cluster[0] + REPLACEMENT * (len(cluster) - 1))
+    return text
 
 
 def describe(lacking: Sequence[str]) -> str:
-    """The warning for characters shown as U+FFFD: which they are, why, and what to do."""
-    private = [c for c in lacking if unicodedata.category(c) == "Co"]
-    missing = [c for c in lacking if unicodedata.category(c) != "Co"]
+    """The warning for characters shown as U+FFFD (``lacking`` as :func:`replace` takes it): which, why, what to do."""
+    chars = [c for c in lacking if len(c) == 1]
+    clusters = [c for c in lacking if len(c) > 1]
+    private = [c for c in chars if unicodedata.category(c) == "Co"]
+    missing = [c for c in chars if unicodedata.category(c) != "Co"]
     parts = []
     if missing:
         parts.append(
             f"the PDF shows {_count(missing)} as {REPLACEMENT} because no font has them: {_list(missing)}; "
             f"install the Noto fonts for other scripts and emoji (Debian, Ubuntu: apt-get install {NOTO_PACKAGES}) "
             f"or put a font that has them in {WORKSPACE_TEMPLATES}/{FONTS_DIR}/"
+        )
+    if clusters:
+        parts.append(
+            f"the PDF shows {_count(clusters, 'combining mark')} as {REPLACEMENT} because the font of the "
+            f"character before {'it' if len(clusters) == 1 else 'them'} lacks {'it' if len(clusters) == 1 else 'them'}: "
+            + _list(clusters)
         )
     if private:
         parts.append(
@@ -142,8 +181,8 @@ def describe(lacking: Sequence[str]) -> str:
     return "; ".join(parts) + " (the other formats keep them)"
 
 
-def _count(chars: Sequence[str]) -> str:
-    return f"{len(chars)} character{'s' if len(chars) != 1 else ''}"
+def _count(items: Sequence[str], noun: str = "character") -> str:
+    return f"{len(items)} {noun}{'s' if len(items) != 1 else ''}"
 
 
 def _list(chars: Sequence[str]) -> str:
@@ -152,9 +191,12 @@ def _list(chars: Sequence[str]) -> str:
     return ", ".join(names) + (f" and {more} more" if more > 0 else "")
 
 
-def _name(char: str) -> str:
-    code = f"U+{ord(char):04X}"
-    name = unicodedata.name(char, "")
+def _name(unit: str) -> str:
+    """A character by code point and name; a cluster as its marks after its base character."""
+    if len(unit) > 1:
+        return " ".join(_name(mark) for mark in unit[1:]) + f" after {_name(unit[0])}"
+    code = f"U+{ord(unit):04X}"
+    name = unicodedata.name(unit, "")
     return f"{code} {name}" if name else code
 
 

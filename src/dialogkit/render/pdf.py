@@ -102,7 +102,7 @@ def compile_pdf(
 
 
 def _compile(job: _Job) -> tuple[bytes, list[str]]:
-    """The PDF, and the characters shown as U+FFFD because no font has them."""
+    """The PDF, and the characters (and clusters) shown as U+FFFD because no font has them."""
     import typst
 
     global _used_here
@@ -113,7 +113,11 @@ def _compile(job: _Job) -> tuple[bytes, list[str]]:
     with _lock:
         _used_here = True
         coverage = _coverage(job["font_dir"], job["fallbacks"])
-        lacking = coverage.lacking(fonts.unusual(data) + "".join(inputs.values()), root)
+        unusual = fonts.unusual(data) + "".join(inputs.values())
+        lacking = coverage.lacking(unusual, root)
+        if fonts.has_marks(unusual):  # rare: only then is the whole text read for clusters
+            whole = "\n".join([data.decode("utf-8"), *inputs.values()])
+            lacking += coverage.lacking_clusters(fonts.replace(whole, lacking), root)
         if lacking or fonts.needs_swaps(data):
             main.write_bytes(fonts.replace(data.decode("utf-8"), lacking).encode("utf-8"))
         compiler = typst.Compiler(font_paths=coverage.fonts, ignore_system_fonts=True)
