@@ -216,9 +216,9 @@ def test_only_new_characters_are_asked_about(tmp_path: Path) -> None:
     asked: list[list[str]] = []
     shows = coverage._shows
 
-    def counting(chars: Sequence[str], root: Path) -> bool:
-        asked.append(list(chars))
-        return shows(chars, root)
+    def counting(units: Sequence[str], root: Path) -> bool:
+        asked.append(list(units))
+        return shows(units, root)
 
     coverage._shows = counting  # type: ignore[method-assign]
     assert coverage.lacking(f"Hej 👍 {PRIVATE} 東京", tmp_path) == [PRIVATE]
