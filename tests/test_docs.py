@@ -90,3 +90,19 @@ def test_the_pages_show_examples_of_the_files() -> None:
 def test_every_example_file_on_the_pages_is_valid(where: str, name: str, text: str) -> None:
     document = parse_yaml(text, where)
     validate(document, FILE_MODELS[name], name)
+
+
+def test_every_test_security_md_names_exists() -> None:
+    """SECURITY.md proves each defence by naming its tests: a renamed or deleted one must not linger there."""
+    text = (REPO / "SECURITY.md").read_text(encoding="utf-8")
+    files = set(re.findall(r"`(tests/[\w/]+\.py)", text))
+    names = set(re.findall(r"\b(test_\w+)\b(?!\.py)", text)) - {Path(f).stem for f in files}
+    defined = {
+        m
+        for p in (REPO / "tests").rglob("test_*.py")
+        for m in re.findall(r"^def (test_\w+)", p.read_text(encoding="utf-8"), re.M)
+    }
+    modules = {p.stem for p in (REPO / "tests").rglob("test_*.py")}
+
+    assert sorted(f for f in files if not (REPO / f).is_file()) == []
+    assert sorted(names - defined - modules) == []
