@@ -97,3 +97,13 @@ def test_the_usage_line_names_arguments_as_the_help_does(runner: CliRunner) -> N
 def test_a_number_of_jobs_below_one_is_a_usage_error(runner: CliRunner) -> None:
     code, output = run_dialog(runner, "build", "-j", "0")
     assert code == 2 and "give 1 or more" in output
+
+
+def test_the_reference_shows_every_example_as_a_console_block() -> None:
+    from scripts import cli_reference
+
+    text = cli_reference.reference()
+    assert "\b" not in text
+    for path, command in RUNNABLE:
+        first = command.epilog.split("Examples:\n", 1)[1].splitlines()[0].strip()
+        assert f"$ {first}\n" in text, path
