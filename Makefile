@@ -41,7 +41,8 @@ $(DOCS_STAMP): pyproject.toml | $(BIN)/python $(UV)
 	$(INSTALL) -e '.[docs]'
 	touch $@ $(RUNTIME)
 
-# The main job on both example workspaces: check, plan the next year, import the survey, build everything.
+# The main job on both example workspaces: check, plan the next year, import the survey, build everything,
+# and the to-do list as on a day in the year, each in its workspace's language (Swedish, Norwegian bokmål).
 # The survey exports are synthetic, written into git-ignored raw/ folders as a real one would be.
 demo: $(RUNTIME)
 	$(DIALOG) check
@@ -50,10 +51,13 @@ demo: $(RUNTIME)
 	$(DIALOG) survey import cycles/2025/raw/hogvad-enkat.csv --area hogvad --year 2025
 	$(DIALOG) survey report 2025
 	$(DIALOG) build
+	$(DIALOG) status 2025 --as-of 2025-04-20
 	$(DIALOG) -C examples/tjenestedialog check
 	$(DIALOG) -C examples/tjenestedialog plan 2023
 	$(DIALOG) -C examples/tjenestedialog survey import examples/tjenestedialog/cycles/2022/raw/skole-nettskjema.csv --area skole --year 2022
+	$(DIALOG) -C examples/tjenestedialog survey report 2022
 	$(DIALOG) -C examples/tjenestedialog build
+	$(DIALOG) -C examples/tjenestedialog status 2022 --as-of 2022-05-20
 	@echo "Documents in build/ and examples/tjenestedialog/build/; the status site: build/site/index.html"
 
 test: $(STAMP)

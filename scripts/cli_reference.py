@@ -9,6 +9,7 @@ part is stale.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,8 +35,9 @@ def _commands(command: Any, path: str) -> Iterator[tuple[str, Any]]:
     if subcommands is None:
         yield path, command
         return
-    for name, sub in subcommands.items():
-        yield from _commands(sub, f"{path} {name}")
+    ctx = typer.Context(command, info_name=path)
+    for name in command.list_commands(ctx):  # the order of the year, as --help lists them
+        yield from _commands(subcommands[name], f"{path} {name}")
 
 
 def _root() -> Any:
@@ -53,8 +55,18 @@ def reference() -> str:
     command = _root()
     ctx = typer.Context(command, info_name="dialog")
     docs = typer.cli.get_docs_for_click(obj=command, ctx=ctx, name="dialog", title="`dialog`")
+    docs = _EXAMPLES.sub(_examples_block, docs)
     lines = [("#" + line if line.startswith("#") else line) for line in docs.strip().splitlines()]
     return "\n".join(lines) + "\n"
+
+
+# A command's examples as its help prints them (cli/help.py `examples`): "\b", a heading, indented lines.
+_EXAMPLES = re.compile(r"\n*\x08\nExamples:\n((?:  .*(?:\n|$))+)")
+
+
+def _examples_block(match: re.Match[str]) -> str:
+    lines = "".join(f"$ {line.strip()}\n" for line in match[1].splitlines())
+    return f"\n\n**Examples**:\n\n```console\n{lines}```\n\n"
 
 
 def _synopsis(path: str, command: Any) -> str:
@@ -75,14 +87,16 @@ def _takes_ctx(param: Any) -> bool:
 
 
 def summary() -> str:
-    """The README's table of commands: each one's synopsis and the first sentence of its help."""
-    rows = ["## Commands", "", "| command | what it does |", "| --- | --- |"]
+    """The README's table of commands: each one's synopsis, the first sentence of its help and its first example."""
+    rows = ["## Commands", "", "| command | what it does | for example |", "| --- | --- | --- |"]
     for path, command in _commands(_root(), "dialog"):
-        cells = [f"`{_synopsis(path, command)}`", _first_line(command.help)]
+        example = _EXAMPLES.search(command.epilog or "")
+        first = example[1].splitlines()[0].strip() if example else ""
+        cells = [f"`{_synopsis(path, command)}`", _first_line(command.help), f"`{first}`" if first else ""]
         rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     rows += [
         "",
-        "Every command takes `-C PATH` (run in another workspace) before its name; "
+        "Every command takes `-C DIR` (run in another workspace) before its name; "
         "`dialog COMMAND --help` lists its options, and the documentation site "
         "(`make docs`, then `build/docs/index.html`) has the full reference.",
     ]

@@ -6,6 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dialogkit.loading import require
+from dialogkit.terminal.catalogue import MESSAGES
 from tests.conftest import EXAMPLES, run_dialog
 
 
@@ -13,7 +14,7 @@ from tests.conftest import EXAMPLES, run_dialog
 def test_example_passes_check(runner: CliRunner, locale: str) -> None:
     code, output = run_dialog(runner, "-C", EXAMPLES[locale], "check")
     assert code == 0, output
-    assert "no findings" in output, output
+    assert MESSAGES[locale]["check_clean"].replace("{root}", str(EXAMPLES[locale])) in output, output
 
 
 def test_swedish_example_is_an_area_rotation_with_a_full_2025_cycle() -> None:

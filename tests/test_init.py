@@ -8,6 +8,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from dialogkit.terminal.catalogue import MESSAGES
 from dialogkit.yamlload import parse_yaml
 from tests.conftest import run_dialog
 
@@ -20,7 +21,7 @@ def test_init_passes_check(tmp_path: Path, runner: CliRunner, locale: str, kind:
     assert code == 0, output
     code, output = run_dialog(runner, "-C", target, "check")
     assert code == 0, output
-    assert "no findings" in output
+    assert MESSAGES[locale]["check_clean"].replace("{root}", str(target)) in output  # in the workspace's language
     gitignore = (target / ".gitignore").read_text().splitlines()
     assert "build/" in gitignore and "raw/" in gitignore
     config = (target / "dialog.yaml").read_text()

@@ -28,8 +28,11 @@ _WORDS = {
         "welcome": "Välkommen",
         "survey": "Synpunkter från enkäten",
         "close": "Avslutning",
-        "spring": "spring",
-        "autumn": "autumn",
+        "spring_label": "Våren",
+        "autumn_label": "Hösten",
+        "east": "Öst",
+        "north": "Nord",
+        "south": "Syd",
     },
     "nb": {
         "municipality": "Eksempel kommune",
@@ -42,8 +45,11 @@ _WORDS = {
         "welcome": "Velkommen",
         "survey": "Innspill fra undersøkelsen",
         "close": "Avslutning",
-        "spring": "var",
-        "autumn": "haust",
+        "spring_label": "Våren",
+        "autumn_label": "Høsten",
+        "east": "Øst",
+        "north": "Nord",
+        "south": "Sør",
     },
     "nn": {
         "municipality": "Døme kommune",
@@ -56,8 +62,11 @@ _WORDS = {
         "welcome": "Velkomen",
         "survey": "Innspel frå undersøkinga",
         "close": "Avslutning",
-        "spring": "var",
-        "autumn": "haust",
+        "spring_label": "Våren",
+        "autumn_label": "Hausten",
+        "east": "Aust",
+        "north": "Nord",
+        "south": "Sør",
     },
     "en": {
         "municipality": "Example Municipality",
@@ -70,8 +79,11 @@ _WORDS = {
         "welcome": "Welcome",
         "survey": "What the survey said",
         "close": "Closing",
-        "spring": "spring",
-        "autumn": "autumn",
+        "spring_label": "Spring",
+        "autumn_label": "Autumn",
+        "east": "East",
+        "north": "North",
+        "south": "South",
     },
 }
 
@@ -114,12 +126,14 @@ def dialog_yaml(locale: str, kind: Kind, country: str) -> str:
     if kind == "area":
         process["areas_per_year"] = 2
         process["seasons"] = [
-            FlowMapping({"name": w["spring"], "count": 1, "from": "03-01", "to": "06-15"}),
-            FlowMapping({"name": w["autumn"], "count": 1, "from": "09-01", "to": "11-30"}),
+            FlowMapping({"name": "spring", "label": w["spring_label"], "count": 1, "from": "03-01", "to": "06-15"}),
+            FlowMapping({"name": "autumn", "label": w["autumn_label"], "count": 1, "from": "09-01", "to": "11-30"}),
         ]
         process["election_year"] = FlowMapping({"autumn_month": 11})
     else:
-        process["seasons"] = [FlowMapping({"name": w["spring"], "from": "05-01", "to": "06-20"})]
+        process["seasons"] = [
+            FlowMapping({"name": "spring", "label": w["spring_label"], "from": "05-01", "to": "06-20"})
+        ]
     process["meeting"] = FlowMapping(
         {"weekdays": ["tue", "wed", "thu"], "start": "18:00", "duration_minutes": 120, "min_days_between": 7}
     )
@@ -148,8 +162,8 @@ def areas_yaml(locale: str, kind: Kind) -> str:
     """The text of a new areas.yaml: three geographic areas, or two services."""
     w = _WORDS[locale]
     if kind == "area":
-        names = {"nord": f"{w['area']} Nord", "syd": f"{w['area']} Syd"}
-        names["ost"] = f"{w['area']} Öst" if locale == "sv" else f"{w['area']} Aust"
+        names = {"nord": w["north"], "syd": w["south"], "ost": w["east"]}
+        names = {id_: f"{w['area']} {word}" for id_, word in names.items()}
     else:
         names = {"skole": "Skole" if locale != "en" else "School", "kultur": "Kultur" if locale != "en" else "Culture"}
     areas = [FlowMapping({"id": id_, "name": name, "localities": [], "partners": []}) for id_, name in names.items()]

@@ -43,8 +43,9 @@ def test_plan_yaml_prints_what_write_would_write(make_workspace: MakeWorkspace) 
 def test_plan_table_names_the_areas_and_the_election_year(make_workspace: MakeWorkspace) -> None:
     code, out, _ = dialog(make_workspace(), "plan", "2026")
     assert code == 0
-    assert "Träffpunkt 2026 (election year)" in out
-    assert "Träffpunkt Högvad" in out and "18:00-20:00" in out and "autumn" in out
+    assert "Träffpunkt 2026 (valår)" in out
+    assert "Träffpunkt Högvad" in out and "18.00–20.00" in out and "Hösten" in out
+    assert "autumn" not in out and "election" not in out
 
 
 def test_plan_write_twice_changes_nothing(make_workspace: MakeWorkspace) -> None:
@@ -121,18 +122,18 @@ def test_calendar_for_a_year_far_off_is_a_usage_error(make_workspace: MakeWorksp
 def test_status_shows_the_latest_year_by_default(make_workspace: MakeWorkspace) -> None:
     root = make_workspace()
     code, out, _ = dialog(root, "status")
-    assert code == 0 and "nothing planned" in out
+    assert code == 0 and "inget planerat för " in out and "kör `dialog plan" in out
     dialog(root, "plan", "2025", "--write")
-    code, out, _ = dialog(root, "status")
-    assert code == 0 and "Träffpunkt 2025" in out
-    assert "hogvad" in out and "Survey" in out and "yes" in out
+    code, out, _ = dialog(root, "status", "--as-of", "2025-01-10")
+    assert code == 0 and "Träffpunkt 2025, läget 10 januari 2025" in out
+    assert "Träffpunkt Högvad" in out and "Nästa steg" in out and "enkäten stänger" in out
 
 
 def test_status_of_a_named_year(make_workspace: MakeWorkspace) -> None:
     root = make_workspace()
     dialog(root, "plan", "2025", "--write")
     code, out, _ = dialog(root, "status", "2024")
-    assert code == 0 and "nothing planned for 2024" in out
+    assert code == 0 and "inget planerat för 2024: kör `dialog plan 2024 --write`" in out
 
 
 def test_commands_outside_a_workspace_are_usage_errors(tmp_path: Path) -> None:

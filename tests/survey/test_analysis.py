@@ -152,8 +152,13 @@ def test_report_text_summary(sv_workspace: Workspace) -> None:
     import_survey(require(root), place(root, "google.csv"), "hogvad", 2025)
     code, output = run_dialog(CliRunner(), "-C", root, "survey", "report", "2025")
     assert code == 0
-    assert "Träffpunkt Högvad 2025: 6 responses, 6 redactions" in output
-    assert "safety walk proposed in: Mjöbäck, Överlida" in output
+    assert "Träffpunkt Högvad 2025: 6 svar, 6 personuppgifter borttagna" in output
+    assert "trygghetsvandring föreslås i: Mjöbäck, Överlida" in output
+    assert (
+        "föreslås skicka tjänsteperson: Samhällsbyggnadsförvaltningen, Barn- och utbildningsförvaltningen (ny)"
+        in output
+    )
+    assert "responses" not in output and " sbf" not in output
 
 
 def test_the_rendered_report_has_charts_with_text_alternatives(sv_workspace: Workspace) -> None:

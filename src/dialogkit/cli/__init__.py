@@ -13,8 +13,11 @@ from dialogkit.cli import render as _render  # noqa: F401
 from dialogkit.cli import survey as _survey  # noqa: F401
 from dialogkit.cli import templates as _templates  # noqa: F401
 from dialogkit.cli.app import app, exit_code_for
+from dialogkit.cli.help import examples
 
-app.command()(_completion.completion)  # registered last: it ends the list of commands
+app.command(epilog=examples("dialog completion bash > ~/.local/share/bash-completion/completions/dialog"))(
+    _completion.completion
+)
 
 
 def main() -> None:

@@ -15,15 +15,16 @@ from typing import Annotated
 
 import typer
 
+from dialogkit.cli.help import App
+
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
-app = typer.Typer(
+app = App(
     name="dialog",
     help="Run a municipality's recurring citizen dialogue over plain files in git.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
 )
 
 
@@ -34,7 +35,7 @@ class Options:
     directory: Path | None = None
 
     def root(self) -> Path:
-        """The workspace root: -C PATH, or the nearest folder upward with dialog.yaml."""
+        """The workspace root: -C DIR, or the nearest folder upward with dialog.yaml."""
         from dialogkit.layout import find_root
 
         return find_root(self.directory or Path.cwd())
@@ -53,7 +54,7 @@ def main_options(
     ctx: typer.Context,
     directory: Annotated[
         Path | None,
-        typer.Option("-C", help="Run as if started in PATH (the workspace or a folder inside it).", metavar="PATH"),
+        typer.Option("-C", help="Run as if started in DIR (the workspace or a folder inside it).", metavar="DIR"),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")

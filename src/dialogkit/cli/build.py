@@ -8,12 +8,19 @@ import typer
 
 from dialogkit.cli import completion
 from dialogkit.cli.app import EXIT_INPUT, EXIT_INTERNAL, app, err, exit_codes, options, say
+from dialogkit.cli.help import examples
 
 if TYPE_CHECKING:
     from dialogkit.builder.runner import BuildReport, Outcome
 
 
-@app.command()
+def _at_least_one(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"{value} is not a number of documents: give 1 or more")
+    return value
+
+
+@app.command(epilog=examples("dialog build", "dialog build 2025 --to pdf", "dialog build --force -j 2"))
 def build(
     ctx: typer.Context,
     years: Annotated[
@@ -25,13 +32,23 @@ def build(
         ),
     ] = None,
     to: Annotated[
-        str | None, typer.Option("--to", help="Formats: a comma list of md,html,docx,odt,pdf.", metavar="FORMATS")
+        str | None,
+        typer.Option("--to", help="A comma list of md,html,docx,odt,pdf (default docx,pdf,html).", metavar="FORMATS"),
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Documents built at once (default: the CPU count).")
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            callback=_at_least_one,
+            help="Build N documents at once, 1 or more (default: the CPU count).",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild everything, even what is up to date.")] = False,
-    out: Annotated[Path | None, typer.Option("--out", help="Output folder (default: build/ in the workspace).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="DIR", help="Write under DIR instead of the workspace's build/.")
+    ] = None,
 ) -> None:
     """Build every document of the years and the status site; only what changed is rebuilt."""
     from dialogkit.builder.runner import build as run_build

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from dialogkit.cli.app import EXIT_INPUT, app, err, exit_codes, options, say
+from dialogkit.cli.help import examples
 
 
 class CheckFormat(StrEnum):
@@ -37,11 +38,14 @@ class Ci(StrEnum):
     gitlab = "gitlab"
 
 
-@app.command()
+@app.command(epilog=examples("dialog check", "dialog check --format github", "dialog -C ../kommun check"))
 def check(
     ctx: typer.Context,
     output: Annotated[
-        CheckFormat, typer.Option("--format", help="text lines, a JSON list, or GitHub annotations.")
+        CheckFormat,
+        typer.Option(
+            "--format", metavar="FORMAT", help="text (one line per finding), json (a list) or github (annotations)."
+        ),
     ] = CheckFormat.text,
 ) -> None:
     """Validate every file of the workspace and report every finding (exit 1 on errors)."""
@@ -56,27 +60,52 @@ def check(
         typer.echo(text)
     errors = sum(f.severity == "error" for f in findings)
     if output is CheckFormat.text:
+        from dialogkit.terminal import Words, locale_of
+
+        words = Words.of(locale_of(root))
         warnings = len(findings) - errors
-        err(f"{errors} error(s), {warnings} warning(s) in {root}" if findings else f"no findings in {root}")
+        summary = "check_summary" if findings else "check_clean"
+        err(words(summary, errors=errors, warnings=warnings, root=root))
     if errors:
         raise typer.Exit(EXIT_INPUT)
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "dialog init kommun",
+        "dialog init kommune --locale nb --kind service",
+        "dialog init . --ci github",
+    )
+)
 def init(
     directory: Annotated[
         Path, typer.Argument(help="The folder of the new workspace (created when missing).", metavar="DIR")
     ],
-    locale: Annotated[Locale, typer.Option(help="The language of documents and labels.")] = Locale.sv,
-    kind: Annotated[Kind, typer.Option(help="area: a rotation of areas; service: every area every year.")] = Kind.area,
+    locale: Annotated[
+        Locale,
+        typer.Option(
+            metavar="LOCALE",
+            help="The language of documents and the terminal: sv, nb (bokmål), nn (nynorsk) or en.",
+        ),
+    ] = Locale.sv,
+    kind: Annotated[
+        Kind,
+        typer.Option(metavar="KIND", help="area (a rotation of areas) or service (every area every year)."),
+    ] = Kind.area,
     country: Annotated[
-        Country | None, typer.Option(help="SE or NO; defaults from the locale.", case_sensitive=False)
+        Country | None,
+        typer.Option(
+            metavar="COUNTRY",
+            help="SE or NO, for holidays and elections (default: from the locale).",
+            case_sensitive=False,
+        ),
     ] = None,
     ci: Annotated[
         Ci | None,
         typer.Option(
             "--ci",
-            help="Also write a CI pipeline that uses dialogkit's action or component, pinned to this version; in an existing workspace, only the pipeline.",
+            metavar="PLATFORM",
+            help="github or gitlab: also write a CI pipeline that uses dialogkit's action or component, pinned to this version; in an existing workspace, only the pipeline.",
         ),
     ] = None,
 ) -> None:
@@ -95,11 +124,14 @@ def init(
         say(f"{outcome:8} {path}")
 
 
-@app.command()
+@app.command(epilog=examples("dialog schema", "dialog schema --out .vscode/schemas"))
 def schema(
     ctx: typer.Context,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Folder for the schemas (default: schemas/ in the workspace).")
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="DIR", help="Write the schemas into DIR (default: schemas/ in the workspace)."
+        ),
     ] = None,
 ) -> None:
     """Write JSON Schema for every file format, for editors that validate and complete YAML."""

@@ -10,6 +10,7 @@ import typer
 
 from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say
+from dialogkit.cli.help import examples
 
 if TYPE_CHECKING:
     from dialogkit.workspace import Workspace
@@ -38,7 +39,7 @@ def _day(value: dt.datetime | None) -> dt.date:
     return value.date() if value is not None else dt.date.today()
 
 
-@app.command()
+@app.command(epilog=examples("dialog followup 2025", "dialog followup 2025 --as-of 2025-12-31 --format json"))
 def followup(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR", autocompletion=completion.years)],
@@ -50,7 +51,11 @@ def followup(
     out: OutOption = None,
     output: Annotated[
         FollowupFormat,
-        typer.Option("--format", help="Render the documents (files), or print the totals and overdue actions as JSON."),
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="files (render the documents) or json (print the totals and overdue actions).",
+        ),
     ] = FollowupFormat.files,
 ) -> None:
     """The yearly follow-up of the work groups: actions, what is overdue, totals and funds."""
@@ -74,7 +79,7 @@ def followup(
     _report(workspace, rendered.written)
 
 
-@app.command()
+@app.command(epilog=examples("dialog site", "dialog site --as-of 2025-12-31 --out public"))
 def site(
     ctx: typer.Context,
     out: OutOption = None,

@@ -6,6 +6,7 @@ import typer
 
 from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say
+from dialogkit.cli.help import examples
 from dialogkit.cli.render import MeetingArg, OutOption, ToOption, parse_meeting_ref, render_app
 
 if TYPE_CHECKING:
@@ -13,10 +14,12 @@ if TYPE_CHECKING:
     from dialogkit.workspace import Workspace
 
 
-@app.command("compile-referat")
+@app.command(
+    "compile-referat", epilog=examples("dialog compile-referat 2025", "dialog compile-referat 2025 --to pdf --strict")
+)
 def compile_referat(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year, e.g. 2022.", metavar="YEAR", autocompletion=completion.years)],
+    year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR", autocompletion=completion.years)],
     to: ToOption = None,
     out: OutOption = None,
     strict: Annotated[
@@ -35,7 +38,9 @@ def compile_referat(
     _report(workspace, result)
 
 
-@render_app.command("referat")
+@render_app.command(
+    "referat", epilog=examples("dialog render referat 2025/hogvad", "dialog render referat 2025/hogvad --to md")
+)
 def referat(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: OutOption = None) -> None:
     """One meeting's minutes: who came, the conclusions and the minutes' text."""
     from dialogkit.formats import parse_formats

@@ -1,5 +1,6 @@
 """`dialog plan`, `dialog calendar` and `dialog status`: the year's meetings."""
 
+import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -9,11 +10,13 @@ import typer
 
 from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say, stdout_is_terminal
+from dialogkit.cli.help import examples
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from dialogkit.planning import YearSchedule
+    from dialogkit.terminal import Table
     from dialogkit.workspace import Workspace
 
 YearArg = Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR", autocompletion=completion.years)]
@@ -25,7 +28,7 @@ class PlanFormat(StrEnum):
     yaml = "yaml"
 
 
-@app.command()
+@app.command(epilog=examples("dialog plan 2026", "dialog plan 2026 --write", "dialog plan 2026 --format json"))
 def plan(
     ctx: typer.Context,
     year: YearArg,
@@ -34,7 +37,7 @@ def plan(
         typer.Option("--write", help="Create cycles/YEAR/plan.yaml and a meeting.yaml per meeting; never overwrite."),
     ] = False,
     output: Annotated[
-        PlanFormat, typer.Option("--format", help="A table, the plan as JSON, or as YAML.")
+        PlanFormat, typer.Option("--format", metavar="FORMAT", help="table, json or yaml (as plan.yaml would be).")
     ] = PlanFormat.table,
 ) -> None:
     """Plan a year: which areas meet, in which season, on which evening."""
@@ -70,34 +73,30 @@ def _console() -> "Console":
     return Console(soft_wrap=True, width=None if stdout_is_terminal() else 160)
 
 
-def _print_plan(workspace: "Workspace", year_plan: "YearSchedule") -> None:
-    from rich.table import Table
+def _print_table(table: "Table") -> None:
+    from rich.table import Table as RichTable
 
     from dialogkit.errors import printable
 
-    if not year_plan.meetings:
-        say(f"no meetings to plan in {year_plan.year}")
-        return
-    title = f"{workspace.config.process.name} {year_plan.year}"
-    if year_plan.election_year:
-        title += " (election year)"
-    table = Table(title=printable(title))
-    for column in ("Date", "Time", "Area", "Season", "Note"):
-        table.add_column(column)
-    for meeting in year_plan.meetings:
-        area = workspace.area(meeting.area)
-        note = "one-off" if not meeting.counted else "fixed" if meeting.fixed else ""
-        table.add_row(
-            f"{meeting.date:%a} {meeting.date.isoformat()}",
-            f"{meeting.start}-{meeting.end}",
-            printable(area.name if area is not None else meeting.area),
-            printable(meeting.season or ""),
-            note,
-        )
-    _console().print(table)
+    shown = RichTable(title=printable(table.title))
+    for heading in table.headings:
+        shown.add_column(printable(heading))
+    for row in table.rows:
+        shown.add_row(*(printable(cell) for cell in row))
+    _console().print(shown, highlight=False)
 
 
-@app.command()
+def _print_plan(workspace: "Workspace", year_plan: "YearSchedule") -> None:
+    from dialogkit.terminal import Words, plan_table
+
+    table = plan_table(workspace, year_plan)
+    if table is None:
+        say(Words.of(workspace.locale)("no_meetings", year=year_plan.year))
+    else:
+        _print_table(table)
+
+
+@app.command(epilog=examples("dialog calendar 2026 -o 2026.ics"))
 def calendar(
     ctx: typer.Context,
     year: YearArg,
@@ -124,7 +123,14 @@ def calendar(
         err(f"{outcome:8} {out}")
 
 
-@app.command()
+class StatusFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command(
+    epilog=examples("dialog status 2025", "dialog status 2025 --as-of 2025-05-01", "dialog status --format json")
+)
 def status(
     ctx: typer.Context,
     year: Annotated[
@@ -135,38 +141,37 @@ def status(
             autocompletion=completion.years,
         ),
     ] = None,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--as-of",
+            help="Judge what is due and overdue as on DATE (YYYY-MM-DD; default: today).",
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+        ),
+    ] = None,
+    output: Annotated[
+        StatusFormat,
+        typer.Option("--format", metavar="FORMAT", help="table, or json (its shape: docs/status.md)."),
+    ] = StatusFormat.table,
 ) -> None:
-    """Show which steps each meeting of a year has done and which are missing."""
-    import datetime as dt
+    """The clerk's to-do list: per meeting the next step and its date, and what is missing."""
+    import json
 
-    from rich.table import Table
-
-    from dialogkit.errors import printable
     from dialogkit.loading import require
     from dialogkit.planning import default_year, year_status
-    from dialogkit.planning.status import STEPS
+    from dialogkit.terminal import nothing_planned, status_json, status_table
 
     with exit_codes():
         workspace = require(options(ctx).root())
-        shown = year if year is not None else default_year(workspace, dt.date.today())
-        report = year_status(workspace, shown)
-    if not report.meetings:
-        say(f"nothing planned for {shown}: run `dialog plan {shown} --write`")
+        today = as_of.date() if as_of is not None else dt.date.today()
+        shown = year if year is not None else default_year(workspace, today)
+        report = year_status(workspace, shown, today)
+    if output is StatusFormat.json:
+        typer.echo(json.dumps(status_json(workspace, report), ensure_ascii=False, indent=2))
         return
-    headings = {
-        "planned": "Planned",
-        "survey": "Survey",
-        "invitation": "Invitation",
-        "minutes": "Minutes",
-        "workgroups": "Groups",
-        "followup": "Follow-up",
-    }
-    table = Table(title=printable(f"{workspace.config.process.name} {shown}"))
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Area", no_wrap=True)
-    for step in STEPS:
-        table.add_column(headings[step], justify="center")
-    for row in report.meetings:
-        marks = ["yes" if done else "-" for done in row.steps.values()]
-        table.add_row(row.date.isoformat() if row.date else "", row.area, *marks)
-    _console().print(table)
+    table = status_table(workspace, report)
+    if table is None:
+        say(nothing_planned(workspace, shown))
+    else:
+        _print_table(table)

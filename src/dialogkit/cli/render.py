@@ -7,15 +7,14 @@ import typer
 
 from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say
+from dialogkit.cli.help import App, examples
 
 if TYPE_CHECKING:
     from dialogkit.render.documents import MeetingDocument
     from dialogkit.render.pipeline import Rendered
     from dialogkit.workspace import Workspace
 
-render_app = typer.Typer(
-    name="render", help="Render a document to Markdown, HTML, DOCX, ODT and PDF.", no_args_is_help=True
-)
+render_app = App(name="render", help="Render a document to Markdown, HTML, DOCX, ODT and PDF.", no_args_is_help=True)
 app.add_typer(render_app)
 
 
@@ -47,19 +46,24 @@ def parse_meeting_ref(text: str) -> tuple[int, str]:
     return int(match[1]), match[2]
 
 
-@render_app.command("invitation")
+@render_app.command(
+    "invitation",
+    epilog=examples("dialog render invitation 2025/hogvad", "dialog render invitation 2025/hogvad --to pdf"),
+)
 def invitation(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: OutOption = None) -> None:
     """The invitation to a meeting: what, when, where, who comes, the agenda in short."""
     _meeting_document(ctx, "invitation", meeting, to, out)
 
 
-@render_app.command("agenda")
+@render_app.command("agenda", epilog=examples("dialog render agenda 2025/hogvad --to docx,pdf"))
 def agenda(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: OutOption = None) -> None:
     """The agenda of a meeting, each item with its clock time and lead."""
     _meeting_document(ctx, "agenda", meeting, to, out)
 
 
-@render_app.command("plan")
+@render_app.command(
+    "plan", epilog=examples("dialog render plan 2026", "dialog render plan 2026 --to pdf --out /tmp/plan")
+)
 def plan_document(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR", autocompletion=completion.years)],

@@ -10,15 +10,16 @@ import typer
 
 from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say
+from dialogkit.cli.help import App, examples
 
 if TYPE_CHECKING:
     from dialogkit.survey import ImportResult, SurveyAnalysis
+    from dialogkit.workspace import Workspace
 
-survey_app = typer.Typer(
+survey_app = App(
     name="survey",
     help="Import web-survey exports without personal data, then route and report the answers.",
     no_args_is_help=True,
-    rich_markup_mode=None,
 )
 app.add_typer(survey_app, name="survey")
 
@@ -41,7 +42,13 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
-@survey_app.command("import")
+@survey_app.command(
+    "import",
+    epilog=examples(
+        "dialog survey import cycles/2025/raw/hogvad-enkat.csv --area hogvad",
+        "dialog survey import export.xlsx --area skole --year 2022 --source nettskjema",
+    ),
+)
 def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="The export: CSV, tab-separated text or XLSX.", metavar="FILE")],
@@ -64,7 +71,13 @@ def import_(
         ),
     ] = None,
     source: Annotated[
-        SourceChoice, typer.Option("--source", help="The tool that made the export (default: told by its headings).")
+        SourceChoice,
+        typer.Option(
+            "--source",
+            metavar="TOOL",
+            help="The tool that made the export: forms, google, netigate, esmaker, questback, nettskjema, "
+            "limesurvey, csv or xlsx (default: auto, told by its headings).",
+        ),
     ] = SourceChoice.auto,
 ) -> None:
     """Import a survey export: drop identifying columns, redact free text, write the answers."""
@@ -94,7 +107,9 @@ def _print_import(result: "ImportResult", relative: Callable[[Path], str]) -> No
         say(f"  dropped: {column}")
 
 
-@survey_app.command()
+@survey_app.command(
+    epilog=examples("dialog survey report 2025", "dialog survey report 2025 --area hogvad --to pdf,docx")
+)
 def report(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", metavar="YEAR", autocompletion=completion.years)],
@@ -103,11 +118,13 @@ def report(
         typer.Option(
             "--area",
             help="One meeting's area (default: every meeting with answers).",
+            metavar="AREA",
             autocompletion=completion.areas,
         ),
     ] = None,
     output: Annotated[
-        ReportFormat, typer.Option("--format", help="A short summary, or the figures as JSON.")
+        ReportFormat,
+        typer.Option("--format", metavar="FORMAT", help="text (a short summary) or json (the figures)."),
     ] = ReportFormat.text,
     to: Annotated[
         str | None,
@@ -133,7 +150,7 @@ def report(
         typer.echo(json.dumps(report_json(analyses), ensure_ascii=False))
         return
     for analysis in analyses:
-        _print_summary(analysis)
+        _print_summary(workspace, analysis)
 
 
 def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path | None) -> None:
@@ -151,15 +168,21 @@ def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path 
         say(f"wrote    {workspace.relative(path)}")
 
 
-def _print_summary(a: "SurveyAnalysis") -> None:
-    say(f"{a.area_name} {a.year}: {a.responses} responses, {a.redactions} redactions")
+def _print_summary(workspace: "Workspace", a: "SurveyAnalysis") -> None:
+    """The report in short, in the workspace's language; departments by name."""
+    from dialogkit.survey.analysis import UNKNOWN_LOCALITY
+    from dialogkit.terminal import Words
+
+    words = Words.of(workspace.locale)
+    say(words("survey_summary", area=a.area_name, year=a.year, responses=a.responses, redactions=a.redactions))
     for locality, n in a.by_locality.items():
-        say(f"  {locality}: {n}")
+        say(f"  {words('survey_unknown') if locality == UNKNOWN_LOCALITY else locality}: {n}")
     for d in a.departments:
         if d.count:
-            say(f"  {d.id} ({d.name}): {d.count}")
-    say(f"  unrouted: {a.unrouted_count}")
-    walk = ", ".join(a.safety_walk) or "none"
-    say(f"  safety: {a.safety.responses} responses with concerns; safety walk proposed in: {walk}")
-    proposed = ", ".join(o.department + ("" if o.listed else " (new)") for o in a.officials) or "none"
-    say(f"  officials proposed: {proposed}")
+            say(f"  {d.name}: {d.count}")
+    say(f"  {words('survey_unrouted')}: {a.unrouted_count}")
+    walk = ", ".join(a.safety_walk) or words("none")
+    say("  " + words("survey_safety", count=a.safety.responses, places=walk))
+    # "(new)": a department not yet among the officials of meeting.yaml
+    proposed = [o.name if o.listed else words("survey_new", department=o.name) for o in a.officials]
+    say("  " + words("survey_officials", departments=", ".join(proposed) or words("none")))

@@ -6,14 +6,15 @@ import typer
 
 from dialogkit.cli import completion
 from dialogkit.cli.app import app, err, exit_codes, options, say
+from dialogkit.cli.help import App, examples
 
-templates_app = typer.Typer(
+templates_app = App(
     name="templates", help="List the built-in templates or copy one into the workspace.", no_args_is_help=True
 )
 app.add_typer(templates_app)
 
 
-@templates_app.command("list")
+@templates_app.command("list", epilog=examples("dialog templates list"))
 def list_command(ctx: typer.Context) -> None:
     """The built-in templates; those the workspace overrides in its templates/ are marked."""
     from dialogkit.render.templates import list_templates
@@ -25,7 +26,7 @@ def list_command(ctx: typer.Context) -> None:
         say(f"{info.name}{'  (overridden in templates/)' if info.overridden else ''}")
 
 
-@templates_app.command("copy")
+@templates_app.command("copy", epilog=examples("dialog templates copy invitation.md.j2"))
 def copy_command(
     ctx: typer.Context,
     name: Annotated[

@@ -39,6 +39,11 @@ class Season(StrictModel):
     """A window of the year in which meetings are held."""
 
     name: Slug = Field(description="The season's id; plan.yaml names each meeting's season by it", examples=["spring"])
+    label: Text | None = Field(
+        default=None,
+        description="The season as documents and the terminal name it (default: the built-in word for the id, else the id)",
+        examples=["Våren"],
+    )
     count: int | None = Field(
         default=None,
         ge=0,

@@ -11,7 +11,7 @@ from dialogkit.layout import PLAN_FILE, cycle_path
 from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
 from dialogkit.render.timeline import TimelineMeeting, TimelineSpan, timeline_png
 from dialogkit.render.viewbase import DocumentView, area_name, document_base
-from dialogkit.render.words import Labels, clock, date_in_words, load_labels, month_name, short_date
+from dialogkit.render.words import Labels, clock, date_in_words, load_labels, month_name, season_label, short_date
 from dialogkit.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -50,7 +50,8 @@ def render_plan_document(ws: Workspace, year: int, formats: Iterable[str], out: 
     labels = load_labels(ws.root, ws.locale)
     view = plan_view(ws, plan, labels)
     windows = season_windows(ws, year)
-    spans = [TimelineSpan(_season(labels, w.name) or w.name, w.first, w.last) for w in windows]
+    seasons = ws.config.process.seasons
+    spans = [TimelineSpan(season_label(seasons, labels, w.name) or w.name, w.first, w.last) for w in windows]
     dots = [TimelineMeeting(_short_name(ws, m.area), m.date) for m in plan.meetings]
     months = [month_name(m, ws.locale) for m in range(1, 13)]
     resources = {TIMELINE: functools.partial(timeline_png, year, spans, dots, months)} if plan.meetings else {}
@@ -78,7 +79,7 @@ def plan_view(ws: Workspace, plan: YearSchedule, labels: Labels) -> PlanView:
             "short_date": short_date(meeting.date, locale),
             "start": clock(meeting.start, locale),
             "end": clock(meeting.end, locale),
-            "season": _season(labels, meeting.season),
+            "season": season_label(ws.config.process.seasons, labels, meeting.season),
             "fixed": meeting.fixed,
         }
         for meeting in plan.meetings
@@ -92,12 +93,6 @@ def plan_view(ws: Workspace, plan: YearSchedule, labels: Labels) -> PlanView:
         "timeline": TIMELINE if plan.meetings else None,
         "timeline_alt": ", ".join(f"{m['area']} {m['short_date']}" for m in meetings),
     }
-
-
-def _season(labels: Labels, name: str | None) -> str | None:
-    if name is None:
-        return None
-    return labels.get(f"season_{name}", name)
 
 
 def _short_name(ws: Workspace, area_id: str) -> str:

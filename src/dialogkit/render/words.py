@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from typing import Any
 from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding
 from dialogkit.layout import LABELS_FILE, WORKSPACE_TEMPLATES, builtin_templates
+from dialogkit.models.config import Season
 from dialogkit.yamlload import load_yaml
 
 _DATE_PATTERNS = {"sv": "EEEE d MMMM y", "nb": "EEEE d. MMMM y", "nn": "EEEE d. MMMM y", "en": "EEEE d MMMM y"}
@@ -65,6 +66,14 @@ def _read(path: Path, display: str, stamp: str) -> dict[str, dict[str, str]]:
             Finding(display, 1, 1, "error", "labels must map each locale (sv, nb, nn, en) to 'key: text' pairs")
         )
     return {str(locale): dict(words) for locale, words in data.items()}
+
+
+def season_label(seasons: Iterable[Season], labels: Mapping[str, str], name: str | None) -> str | None:
+    """A season as people read it: its `label` in dialog.yaml, else the built-in word for its id, else the id."""
+    if name is None:
+        return None
+    own = next((season.label for season in seasons if season.name == name and season.label), None)
+    return own or labels.get(f"season_{name}", name)
 
 
 # A label's placeholders are plain names; "{{" and "}}" are literal braces, as in str.format.
