@@ -20,8 +20,9 @@ from dialogkit.followup.view import FollowupView
 from dialogkit.layout import builtin_templates
 from dialogkit.minutes.case import CaseView
 from dialogkit.minutes.views import CompilationView, ReferatView
+from dialogkit.render.invitation import InvitationView
 from dialogkit.render.plan import PlanView
-from dialogkit.render.views import AgendaView, InvitationView
+from dialogkit.render.views import AgendaView
 from dialogkit.site.views import AreaPageView, IndexView
 from dialogkit.survey.view import SurveyReportView
 

@@ -49,6 +49,11 @@ def meeting_path(year: int, area: str, file: str = "") -> str:
     return cycle_path(year, f"{area}/{file}" if file else area)
 
 
+def site_area_page(area: str) -> str:
+    """An area's page on the status site, relative to the site's root: "areas/hogvad.html"."""
+    return f"{SITE_AREAS_DIR}/{area}.html"
+
+
 def builtin_templates() -> Path:
     """The built-in templates: inside the wheel, or the repository's templates/ when editable."""
     packaged = Path(str(files("dialogkit") / "templates"))

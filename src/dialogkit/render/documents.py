@@ -7,16 +7,10 @@ from pathlib import Path
 from typing import Literal
 
 from dialogkit.errors import Finding, UsageError
+from dialogkit.render.invitation import InvitationView, invitation_view
 from dialogkit.render.pipeline import Document, Rendered, render_document, setting_of
 from dialogkit.render.viewbase import document_title
-from dialogkit.render.views import (
-    AgendaView,
-    InvitationView,
-    MeetingContext,
-    agenda_view,
-    find_meeting,
-    invitation_view,
-)
+from dialogkit.render.views import AgendaView, MeetingContext, agenda_view, find_meeting
 from dialogkit.render.words import load_labels
 from dialogkit.workspace import Workspace
 
