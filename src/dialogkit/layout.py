@@ -32,6 +32,8 @@ RESPONSES_FILE = "survey/responses.csv"  # the redacted answers `dialog survey i
 BUILD_DIR = "build"
 SITE_DIR = "site"
 SITE_AREAS_DIR = "areas"  # in site/: a page per area
+MEETING_ICS = "meeting.ics"  # in build/YEAR/AREA/: the meeting's calendar file
+MAILOUT_DIR = "mailout"  # in build/YEAR/AREA/: the mail-out drafts, one .eml per invitee
 MANIFEST_FILE = ".dialog-manifest.json"
 LOCK_FILE = ".dialog-build.lock"
 # Folders that hold what people write: no output may land in or over them.

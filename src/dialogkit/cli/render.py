@@ -59,6 +59,31 @@ def agenda(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: Ou
     _meeting_document(ctx, "agenda", meeting, to, out)
 
 
+@render_app.command("poster")
+def poster(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: OutOption = None) -> None:
+    """An A4 notice-board poster of a meeting: large type, how to sign up, a QR code and its link.
+
+    Example: dialog render poster YEAR/AREA --to pdf
+    """
+    _meeting_document(ctx, "poster", meeting, to, out)
+
+
+@render_app.command("mailout")
+def mailout(ctx: typer.Context, meeting: MeetingArg, out: OutOption = None) -> None:
+    """Mail-out drafts: one .eml per invitee with an e-mail, the invitation PDF and the .ics attached. Nothing is sent.
+
+    Example: dialog render mailout YEAR/AREA
+    """
+    from dialogkit.loading import require
+    from dialogkit.render.mailout import render_mailout
+
+    with exit_codes():
+        year, area = parse_meeting_ref(meeting)
+        workspace = require(options(ctx).root())
+        rendered = render_mailout(workspace, year, area, out)
+    _report(workspace, rendered)
+
+
 @render_app.command("plan")
 def plan_document(
     ctx: typer.Context,
