@@ -93,10 +93,10 @@ def _link(value: Any, schemes: tuple[str, ...]) -> str:
         return "mailto:" + _email(parts.path)
     if scheme in ("http", "https") and scheme in schemes and "." in (parts.hostname or "") and " " not in text:
         return text
-    wanted = " or ".join(f"{s}:" for s in schemes)
+    wanted = "https:// link or an e-mail address" if "mailto" in schemes else "https:// link"
     raise PydanticCustomError(
         "link",
-        "'{value}' is not a link a reader can follow: write a whole {wanted} link, e.g. https://www.example.org/dialog",
+        "'{value}' is not a link a reader can follow: write a whole {wanted}, e.g. https://www.example.org/dialog",
         {"value": text, "wanted": wanted},
     )
 

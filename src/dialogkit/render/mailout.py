@@ -52,12 +52,14 @@ def render_mailout(ws: Workspace, year: int, area_id: str, out: Path | None = No
     doc = Document("invitation", "invitation.md.j2", view, title, Path(str(year)) / area_id, ctx.file)
     outputs = make_outputs(setting, doc, ["pdf"])
     pdf = outputs.files[folder / "invitation.pdf"]
+    calendar = ics.decode("utf-8")
     attachment = f"{ctx.labels['invitation']} – {view['meeting']['name']}.pdf"
     for number, invitee in enumerate(addressed, start=1):
         message = draft(ctx.labels, view, invitee, title, now)
         message.add_attachment(pdf, maintype="application", subtype="pdf", filename=attachment)
+        # As text with its charset, so that a mail client reads "ö" as "ö".
         message.add_attachment(
-            ics, maintype="text", subtype="calendar", filename=MEETING_ICS, params={"method": "PUBLISH"}
+            calendar, subtype="calendar", charset="utf-8", filename=MEETING_ICS, params={"method": "PUBLISH"}
         )
         path = folder / MAILOUT_DIR / f"{number:02d}-{slug(invitee.name)}.eml"
         write_atomic(path, message.as_bytes(policy=SMTP), within=setting.out)  # CRLF lines, as RFC 5322 has them
