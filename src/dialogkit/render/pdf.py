@@ -113,7 +113,7 @@ def _compile(job: _Job) -> tuple[bytes, list[str]]:
     with _lock:
         _used_here = True
         coverage = _coverage(job["font_dir"], job["fallbacks"])
-        lacking = coverage.lacking(fonts.unusual(data) + "".join(inputs.values()), root)
+        lacking = coverage.lacking(fonts.with_bases(data, fonts.unusual(data)) + " " + " ".join(inputs.values()), root)
         if lacking or fonts.needs_swaps(data):
             main.write_bytes(fonts.replace(data.decode("utf-8"), lacking).encode("utf-8"))
         compiler = typst.Compiler(font_paths=coverage.fonts, ignore_system_fonts=True)
