@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pypdfium2
 import zxingcpp
@@ -31,6 +32,10 @@ def test_the_posters_qr_code_opens_the_sign_up_page_printed_beside_it(tmp_path: 
     assert qr_codes(pdf) == ["https://www.svenljunga.se/traffpunkt"]
     reader = PdfReader(pdf)
     assert len(reader.pages) == 1
+    catalog: Any = reader.trailer["/Root"]  # a PDF dictionary, typed only as an object
+    xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    assert catalog["/Lang"] == "sv-SE"
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
     text = " ".join(pdf_text(pdf).split())
@@ -49,7 +54,9 @@ def test_the_poster_is_in_large_type(tmp_path: Path) -> None:
             sizes.append(size * tm[0])
 
     PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
-    assert sizes and min(sizes) >= 12 and max(sizes) >= 36  # the footer is the smallest; the title the largest
+    # The footer is the smallest, the title the largest; most text is half as large again as a letter's 11 pt.
+    assert sizes and min(sizes) >= 12 and max(sizes) >= 30
+    assert sorted(sizes)[len(sizes) // 2] >= 16
 
 
 def test_without_a_sign_up_link_the_qr_code_opens_the_survey(sv_workspace: MakeWorkspace, tmp_path: Path) -> None:
@@ -65,3 +72,13 @@ def test_without_any_link_the_poster_has_no_qr_code(sv_workspace: MakeWorkspace,
     assert qr_codes(pdf) == []
     assert "qr.png" not in md.read_text(encoding="utf-8")
     assert "Anmäl dig senast tisdag 25 mars 2025." in " ".join(pdf_text(pdf).split())
+
+
+def test_the_norwegian_examples_fullest_poster_fits_one_page(tmp_path: Path) -> None:
+    ws = require(REPO / "examples" / "tjenestedialog")
+    (pdf,) = render_meeting_document(ws, "poster", 2022, "skole", ["pdf"], tmp_path).written
+    assert len(PdfReader(pdf).pages) == 1
+    assert qr_codes(pdf) == ["https://www.nordvik.kommune.no/dialogmoter"]
+    text = " ".join(pdf_text(pdf).split())
+    assert "Nordvik kommune inviterer til dialogmøte om skole og SFO." in text
+    assert "Oppmøtested: Hovedinngangen til Nordre skole." in text

@@ -40,7 +40,10 @@ def meeting_events(
     area = ws.area(area_id)
     area_name = area.name if area is not None else area_id
     process = ws.config.process.name
-    summary = meeting.title or (area_name if process.lower() in area_name.lower() else f"{process}: {area_name}")
+    named = process.casefold() in area_name.casefold()  # "Träffpunkt Högvad" names the event already
+    summary = meeting.title or (
+        area_name if named else fill(labels["calendar_summary"], process=process, area=area_name)
+    )
     domain = f"{slug(ws.config.municipality.name)}.dialogkit"
     start = _at(meeting.date, meeting.start, zone)
     url = _page(ws, area_id)
@@ -58,7 +61,7 @@ def meeting_events(
         if walk_start < start < walk_end:
             walk_end = start  # the walk ends where the meeting begins
         places = walk.localities or (area.localities if area is not None else [])
-        title = f"{labels['safety_walk']}: {', '.join(walk.localities) or area_name}"
+        title = fill(labels["calendar_walk"], places=", ".join(walk.localities) or area_name)
         walk_event = _event(f"{year}-{area_id}-safety-walk@{domain}", title, stamp, revision, url)
         walk_event.add("dtstart", walk_start)
         walk_event.add("dtend", walk_end)
