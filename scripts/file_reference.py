@@ -77,6 +77,8 @@ def _without_null(prop: dict[str, Any]) -> dict[str, Any]:
 def type_text(prop: dict[str, Any], anchors: dict[str, str]) -> str:
     """A person's name for a property's type, with a link to an object's own table."""
     prop = _without_null(prop)
+    if len(prop.get("anyOf", [])) > 1:  # e.g. an invitee: a name, or an object with its address
+        return " or ".join(type_text(option, anchors) for option in prop["anyOf"])
     if "$ref" in prop:
         name = _def_name(prop["$ref"])
         return f"[object](#{anchors[name]})"
@@ -199,8 +201,11 @@ def object_paths(schema: dict[str, Any]) -> dict[str, str]:
             suffix = ""
             if own.get("type") == "array":
                 own, suffix = _without_null(own["items"]), "[]"
-            if "$ref" in own:
-                ref = _def_name(own["$ref"])
+            # An object, or one of several alternatives (an invitee: a name or {name, email}).
+            for option in [own, *own.get("anyOf", [])]:
+                if "$ref" not in option:
+                    continue
+                ref = _def_name(option["$ref"])
                 if ref not in found:
                     found[ref] = f"{path}{name}{suffix}"
                     visit(defs[ref], f"{found[ref]}.")

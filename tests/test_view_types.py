@@ -20,14 +20,17 @@ from dialogkit.followup.view import FollowupView
 from dialogkit.layout import builtin_templates
 from dialogkit.minutes.case import CaseView
 from dialogkit.minutes.views import CompilationView, ReferatView
+from dialogkit.render.invitation import InvitationView
 from dialogkit.render.plan import PlanView
-from dialogkit.render.views import AgendaView, InvitationView
+from dialogkit.render.poster import PosterView
+from dialogkit.render.views import AgendaView
 from dialogkit.site.views import AreaPageView, IndexView
 from dialogkit.survey.view import SurveyReportView
 
 VIEWS: dict[str, type] = {
     "invitation.md.j2": InvitationView,
     "agenda.md.j2": AgendaView,
+    "poster.md.j2": PosterView,
     "plan.md.j2": PlanView,
     "survey-report.md.j2": SurveyReportView,
     "referat.md.j2": ReferatView,
@@ -38,7 +41,7 @@ VIEWS: dict[str, type] = {
     "site/area.html.j2": AreaPageView,
 }
 # Templates only ever included or extended by those above, and checked through them.
-PARTS = {"referat-meeting.md.j2", "site/base.html.j2", "site/_progress.html.j2"}
+PARTS = {"_intro.md.j2", "referat-meeting.md.j2", "site/base.html.j2", "site/_progress.html.j2"}
 UNKNOWN = object()  # a value whose keys are not checked: a label, a loop's own variable
 
 

@@ -28,3 +28,8 @@ def minutes_of(clock: str) -> int:
 def clock_of(minutes: int) -> str:
     """The "HH:MM" time of a number of minutes after midnight."""
     return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
+def clock(value: str, locale: str) -> str:
+    """An "HH:MM" time as written in the locale: "18.00" in Scandinavian text, "18:00" in English."""
+    return value if locale == "en" else value.replace(":", ".")

@@ -32,6 +32,8 @@ RESPONSES_FILE = "survey/responses.csv"  # the redacted answers `dialog survey i
 BUILD_DIR = "build"
 SITE_DIR = "site"
 SITE_AREAS_DIR = "areas"  # in site/: a page per area
+MEETING_ICS = "meeting.ics"  # in build/YEAR/AREA/: the meeting's calendar file
+MAILOUT_DIR = "mailout"  # in build/YEAR/AREA/: the mail-out drafts, one .eml per invitee
 MANIFEST_FILE = ".dialog-manifest.json"
 LOCK_FILE = ".dialog-build.lock"
 # Folders that hold what people write: no output may land in or over them.
@@ -47,6 +49,11 @@ def cycle_path(year: int, file: str = "") -> str:
 def meeting_path(year: int, area: str, file: str = "") -> str:
     """The workspace path of a meeting's folder, or of ``file`` in it: "cycles/2025/hogvad/meeting.yaml"."""
     return cycle_path(year, f"{area}/{file}" if file else area)
+
+
+def site_area_page(area: str) -> str:
+    """An area's page on the status site, relative to the site's root: "areas/hogvad.html"."""
+    return f"{SITE_AREAS_DIR}/{area}.html"
 
 
 def builtin_templates() -> Path:

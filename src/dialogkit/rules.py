@@ -25,6 +25,7 @@ def check_rules(ws: Workspace) -> list[Finding]:
         *_unique(config_doc, ("departments",), [d.id for d in ws.config.departments], "department"),
         *_unique(areas_doc, ("areas",), [a.id for a in ws.areas], "area"),
         *_process(ws, config_doc),
+        *_invitation_defaults(ws, config_doc),
     ]
     for cycle in ws.cycles.values():
         findings.extend(_cycle(ws, cycle))
@@ -214,6 +215,7 @@ def _meeting_file(ws: Workspace, m: MeetingFile, doc: YamlDocument, area: Area |
         )
     for index, official in enumerate(m.officials):
         yield from _department(ws, doc, ("officials", index, "department"), official.department)
+    yield from _invitation(ws, m, doc)
     if m.safety_walk is not None and area is not None and area.localities:
         for index, locality in enumerate(m.safety_walk.localities):
             if locality not in area.localities:
@@ -222,6 +224,58 @@ def _meeting_file(ws: Workspace, m: MeetingFile, doc: YamlDocument, area: Area |
                     f"'{locality}' is not a locality of {area.name} ({', '.join(area.localities)})",
                     "warning",
                 )
+
+
+def _invitation_defaults(ws: Workspace, doc: YamlDocument) -> Iterator[Finding]:
+    contact = ws.config.invitations.contact
+    if contact is not None and contact.phone is not None:
+        yield from _phone(ws, doc, ("invitations", "contact", "phone"), contact.phone)
+
+
+def _invitation(ws: Workspace, m: MeetingFile, doc: YamlDocument) -> Iterator[Finding]:
+    """A meeting's ways to sign up and to reach the municipality, and its invitees' addresses."""
+    if m.contact is not None and m.contact.phone is not None:
+        yield from _phone(ws, doc, ("contact", "phone"), m.contact.phone)
+    defaults = ws.config.invitations
+    if m.rsvp_by is not None and m.sign_up is None and defaults.sign_up is None:
+        contact = m.contact or defaults.contact
+        if contact is None or (contact.phone is None and contact.email is None):
+            yield doc.finding(
+                ("rsvp_by",),
+                "the invitation asks for replies by this day but gives no way to sign up: add 'sign_up:' (a link "
+                "or an e-mail address) here or under 'invitations:' in dialog.yaml, or a contact's phone or e-mail",
+                "warning",
+            )
+    private = {d.strip().lower().lstrip("@") for d in defaults.private_email_domains}
+    for index, invitee in enumerate(m.invitees):
+        if isinstance(invitee, str) or invitee.email is None:
+            continue
+        domain = invitee.email.rpartition("@")[2].lower()
+        if domain in private:
+            yield doc.finding(
+                ("invitees", index, "email"),
+                f"'{invitee.email}' is on {domain}, a domain of private persons' mail (invitations: "
+                "private_email_domains): invite an organisation at its own address, or leave the e-mail out",
+            )
+
+
+_PHONE_EXAMPLES = {"SE": "'0325-180 00' or '+46 325 180 00'", "NO": "'75 12 34 56' or '+47 75 12 34 56'"}
+
+
+def _phone(ws: Workspace, doc: YamlDocument, loc: tuple[str, ...], number: str) -> Iterator[Finding]:
+    import phonenumbers
+
+    country = ws.config.municipality.country
+    try:
+        valid = phonenumbers.is_valid_number(phonenumbers.parse(number, country))
+    except phonenumbers.NumberParseException:
+        valid = False
+    if not valid:
+        yield doc.finding(
+            loc,
+            f"'{number}' is not a phone number in {country}: write it as residents dial it, "
+            f"with the area code or the country code, e.g. {_PHONE_EXAMPLES.get(country, '+46 325 180 00')}",
+        )
 
 
 def _meeting_alone(cycle: Cycle, meeting: Meeting, root: Path) -> Iterator[Finding]:

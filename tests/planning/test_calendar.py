@@ -9,7 +9,8 @@ from typing import Any
 
 from icalendar import Calendar
 
-from dialogkit.planning import calendar_ics, plan_year, write_plan
+from dialogkit.planning import plan_year, write_plan
+from dialogkit.render.calendar import calendar_ics
 from dialogkit.workspace import Workspace
 
 from .conftest import MakeWorkspace, meeting_data
@@ -33,14 +34,22 @@ def test_one_event_per_planned_meeting_in_swedish_time(make_workspace: MakeWorks
         assert start.date() == meeting.date and f"{start:%H:%M}" == "18:00"
         assert f"{event.decoded('dtend'):%H:%M}" == "20:00"
         assert event["uid"] == f"2025-{meeting.area}-meeting@svenljunga-kommun.dialogkit"
-    assert "Dagordning" in str(found[0]["description"]) and "18:10 Synpunkter" in str(found[0]["description"])
+    assert "Dagordning" in str(found[0]["description"]) and "18.10 Synpunkter" in str(found[0]["description"])
     timezones = list(Calendar.from_ical(data).walk("VTIMEZONE"))
     assert [str(t["tzid"]) for t in timezones] == ["Europe/Stockholm"]
 
 
-def test_two_runs_give_the_same_bytes(make_workspace: MakeWorkspace, load: Load) -> None:
+def test_two_runs_at_one_time_give_the_same_bytes_and_dtstamp_is_the_time_of_writing(
+    make_workspace: MakeWorkspace, load: Load
+) -> None:
     root = make_workspace()
-    assert calendar_ics(load(root), 2025) == calendar_ics(load(root), 2025)
+    now = dt.datetime(2026, 12, 2, 9, 30, 15, 123456, tzinfo=dt.UTC)
+    data = calendar_ics(load(root), 2025, now)
+    assert data == calendar_ics(load(root), 2025, now)
+    for event in events(data):
+        assert event.decoded("dtstamp") == now.replace(microsecond=0)
+    written = events(calendar_ics(load(root), 2025))[0].decoded("dtstamp")
+    assert abs(written - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
 
 
 def test_a_meeting_file_wins_over_the_plan_and_brings_its_safety_walk(

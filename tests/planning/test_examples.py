@@ -8,7 +8,8 @@ import pytest
 from icalendar import Calendar
 
 from dialogkit.loading import require
-from dialogkit.planning import calendar_ics, plan_year, year_status
+from dialogkit.planning import plan_year, year_status
+from dialogkit.render.calendar import calendar_ics
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = [REPO, REPO / "examples" / "tjenestedialog"]

@@ -161,7 +161,9 @@ def test_templates_list_and_copy(sv_workspace: MakeWorkspace) -> None:
     assert re.search(r"^labels\.yaml$", out, re.M)
     code, out, _ = dialog(root, "templates", "copy", "invitation.md.j2")
     assert code == 0 and "created templates/invitation.md.j2" in out
-    assert "L.intro_area" in (root / "templates/invitation.md.j2").read_text(encoding="utf-8")
+    assert '{% include "_intro.md.j2" %}' in (root / "templates/invitation.md.j2").read_text(encoding="utf-8")
+    code, out, _ = dialog(root, "templates", "copy", "_intro.md.j2")  # the opening the poster shares
+    assert code == 0 and "L.intro_area" in (root / "templates/_intro.md.j2").read_text(encoding="utf-8")
     code, _, err = dialog(root, "templates", "copy", "agenda.md.j2")
     assert code == 0 and "kept templates/agenda.md.j2" in err
     assert (root / "templates/agenda.md.j2").read_text(encoding="utf-8") == "x\n"

@@ -239,3 +239,13 @@ def test_the_noto_folders_of_debian_fedora_and_arch_are_found(tmp_path: Path) ->
         "opentype/noto",
         "truetype/noto",
     ]
+
+
+def test_a_combining_mark_no_font_shows_with_its_base_is_replaced(tmp_path: Path) -> None:
+    # Each alone is shown ("0" by Libertinus, U+16F4F by Noto Sans Miao), but Typst shapes
+    # the pair as one cluster and finds no font with both: the whole PDF was refused.
+    root = _workspace(tmp_path / "ws", {"templates/anything.md.j2": "{{ text }}\n"})
+    rendered = _render_text(root, "Svar 0\U00016f4f", "Titel")
+    assert rendered.written[0].read_bytes().startswith(b"%PDF-")
+    (warning,) = rendered.warnings
+    assert "16F4F" in warning.message.upper()

@@ -49,7 +49,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[int, str], Expected]] = {
         {
             "title": "Inbjudan: Träffpunkt Högvad",
             "date": "tisdag 8 april 2025, klockan 18.00–20.00",
-            "headings": ["När", "Var", "Programmet i korthet", "Från kommunen deltar", "Trygghetsvandring"],
+            "headings": [
+                "När",
+                "Var",
+                "Anmälan och frågor",
+                "Programmet i korthet",
+                "Från kommunen deltar",
+                "Trygghetsvandring",
+            ],
             "lang": "sv-SE",
             "author": "Provkommun",
             "rsvp": "Anmäl dig senast tisdag 25 mars 2025.",
@@ -61,7 +68,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[int, str], Expected]] = {
         {
             "title": "Invitasjon: Dialogmøte – Barnehage",
             "date": "torsdag 12. mai 2022, klokken 17.00–19.00",
-            "headings": ["Når", "Hvor", "Programmet i korte trekk", "Fra kommunen deltar", "Særskilt invitert"],
+            "headings": [
+                "Når",
+                "Hvor",
+                "Påmelding og spørsmål",
+                "Programmet i korte trekk",
+                "Fra kommunen deltar",
+                "Invitert",
+            ],
             "lang": "nb-NO",
             "author": "Nordvik kommune",
             "rsvp": "Meld deg på innen torsdag 28. april 2022.",

@@ -109,7 +109,7 @@ def calendar(
     from dialogkit.files import write_atomic
     from dialogkit.layout import output_file
     from dialogkit.loading import require
-    from dialogkit.planning import calendar_ics
+    from dialogkit.render.calendar import calendar_ics
 
     with exit_codes():
         workspace = require(options(ctx).root())

@@ -62,6 +62,28 @@ def agenda(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: Ou
 
 
 @render_app.command(
+    "poster",
+    epilog=examples("dialog render poster 2025/hogvad", "dialog render poster 2025/hogvad --out /tmp/poster"),
+)
+def poster(ctx: typer.Context, meeting: MeetingArg, to: ToOption = None, out: OutOption = None) -> None:
+    """An A4 notice-board poster of a meeting: large type, how to sign up, a QR code and its link."""
+    _meeting_document(ctx, "poster", meeting, to, out)
+
+
+@render_app.command("mailout", epilog=examples("dialog render mailout 2025/hogvad"))
+def mailout(ctx: typer.Context, meeting: MeetingArg, out: OutOption = None) -> None:
+    """Mail-out drafts: one .eml per invitee with an e-mail, the invitation PDF and the .ics attached. Nothing is sent."""
+    from dialogkit.loading import require
+    from dialogkit.render.mailout import render_mailout
+
+    with exit_codes():
+        year, area = parse_meeting_ref(meeting)
+        workspace = require(options(ctx).root())
+        rendered = render_mailout(workspace, year, area, out)
+    _report(workspace, rendered)
+
+
+@render_app.command(
     "plan", epilog=examples("dialog render plan 2026", "dialog render plan 2026 --to pdf --out /tmp/plan")
 )
 def plan_document(

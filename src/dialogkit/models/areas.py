@@ -15,6 +15,11 @@ class Area(StrictModel):
         examples=["hogvad"],
     )
     name: Text = Field(description="The area's name as documents print it", examples=["Träffpunkt Högvad"])
+    in_text: Text | None = Field(
+        default=None,
+        description='The name as running text writes it, mid-sentence ("dialogmøte om barnehage"); defaults to name',
+        examples=["barnehage"],
+    )
     localities: list[Text] = Field(
         default=[],
         description="The villages or districts the area covers; the first is a new meeting's place, and survey answers and safety walks name them",

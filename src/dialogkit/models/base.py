@@ -69,6 +69,49 @@ def _month_day(value: Any) -> str:
     return value
 
 
+def _email(value: Any) -> str:
+    from email_validator import EmailNotValidError, validate_email
+
+    text = _text(value).strip()
+    try:
+        return str(validate_email(text, check_deliverability=False).normalized)
+    except EmailNotValidError as error:
+        raise PydanticCustomError(
+            "email",
+            "'{value}' is not an e-mail address ({reason}): write it as name@example.org",
+            {"value": text, "reason": str(error).rstrip(".")},
+        ) from None
+
+
+def _link(value: Any, schemes: tuple[str, ...]) -> str:
+    from urllib.parse import urlsplit
+
+    text = _text(value).strip()
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme == "mailto" and "mailto" in schemes:
+        return "mailto:" + _email(parts.path)
+    if scheme in ("http", "https") and scheme in schemes and "." in (parts.hostname or "") and " " not in text:
+        return text
+    wanted = "https:// link or an e-mail address" if "mailto" in schemes else "https:// link"
+    raise PydanticCustomError(
+        "link",
+        "'{value}' is not a link a reader can follow: write a whole {wanted}, e.g. https://www.example.org/dialog",
+        {"value": text, "wanted": wanted},
+    )
+
+
+def _web_link(value: Any) -> str:
+    return _link(value, ("https", "http"))
+
+
+def _sign_up(value: Any) -> str:
+    text = _text(value).strip()
+    if "@" in text and ":" not in text:  # a bare address: people reply to it
+        return "mailto:" + _email(text)
+    return _link(text, ("https", "http", "mailto"))
+
+
 def _text(value: Any) -> str:
     # YAML gives numbers for unquoted digits; names such as "1177" are text all the same.
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
@@ -90,3 +133,8 @@ ClockTime = Annotated[
 ]
 MonthDay = Annotated[str, BeforeValidator(_month_day), WithJsonSchema({"type": "string", "pattern": r"^\d{2}-\d{2}$"})]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string"})]
+Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+# A link in a document: http(s) only, so that no javascript: or file: link reaches a reader.
+WebLink = Annotated[str, BeforeValidator(_web_link), WithJsonSchema({"type": "string", "format": "uri"})]
+# Where to sign up: an http(s) link, a mailto: link or a bare e-mail address (kept as mailto:).
+SignUp = Annotated[str, BeforeValidator(_sign_up), WithJsonSchema({"type": "string"})]

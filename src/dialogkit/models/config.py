@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, HttpUrl, field_validator
 
-from dialogkit.models.base import ClockTime, IsoDate, MonthDay, Slug, StrictModel, Text
+from dialogkit.models.base import ClockTime, Email, IsoDate, MonthDay, SignUp, Slug, StrictModel, Text
 
 SCHEMA_VERSIONS = (1,)
 COUNTRIES = {"SE": "Europe/Stockholm", "NO": "Europe/Oslo"}
@@ -144,6 +144,57 @@ class Body(StrictModel):
         description="Its chair, by role: the invitation names the chair as host",
         examples=["Kommunstyrelsens ordförande"],
     )
+    in_text: Text | None = Field(
+        default=None,
+        description="The name as running text writes it, mid-sentence; defaults to name",
+        examples=["tjenesteutvalget"],
+    )
+
+
+class Contact(StrictModel):
+    """Whom residents call or write to about a meeting: a role, not a private person."""
+
+    role: Text | None = Field(
+        default=None, description="The contact by role, as the invitation names it", examples=["Kommunsekreterare"]
+    )
+    phone: Text | None = Field(
+        default=None,
+        description="A phone number; `dialog check` reads it for the municipality's country",
+        examples=["0325-180 00"],
+    )
+    email: Email | None = Field(
+        default=None,
+        description="An e-mail address, preferably a shared mailbox",
+        examples=["traffpunkt@svenljunga.se"],
+    )
+
+
+class InvitationDetails(StrictModel):
+    """How residents reach the municipality and sign up: dialog.yaml's defaults, a meeting's own values."""
+
+    contact: Contact | None = Field(
+        default=None, description="Whom to ask about the meeting; a meeting's contact overrides key by key"
+    )
+    sign_up: SignUp | None = Field(
+        default=None,
+        description="Where to sign up: an https:// link, a mailto: link or an e-mail address",
+        examples=["https://www.svenljunga.se/traffpunkt", "anmalan@svenljunga.se"],
+    )
+    accessibility: list[Text] | None = Field(
+        default=None,
+        description="Notes on access the invitation prints: hearing loop, step-free access, interpreter on request",
+        examples=[["Hörslinga finns i lokalen", "Tolk kan beställas vid anmälan"]],
+    )
+
+
+class Invitations(InvitationDetails):
+    """dialog.yaml's invitation defaults, and which e-mail domains belong to private persons."""
+
+    private_email_domains: list[Text] = Field(
+        default=[],
+        description="Domains of private persons' mail (gmail.com, …): an invitee's e-mail there is an error",
+        examples=[["gmail.com", "hotmail.com", "outlook.com"]],
+    )
 
 
 class Department(StrictModel):
@@ -170,6 +221,15 @@ class DialogConfig(StrictModel):
         min_length=1, description="The political bodies: hosts of meetings, recipients of the case"
     )
     departments: list[Department] = Field(default=[], description="The departments that survey answers are routed to")
+    invitations: Invitations = Field(
+        default=Invitations(),
+        description="Contact, sign-up and access notes every invitation shows unless its meeting.yaml says otherwise",
+    )
+    site_url: HttpUrl | None = Field(
+        default=None,
+        description="Where the status site is published; calendar events link to their meeting's page there",
+        examples=["https://dialog.svenljunga.se"],
+    )
 
     @field_validator("dialog")
     @classmethod

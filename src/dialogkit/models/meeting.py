@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from dialogkit.models.base import ClockTime, IsoDate, Slug, StrictModel, Text
-from dialogkit.models.config import AgendaItem
+from dialogkit.models.base import ClockTime, Email, IsoDate, Slug, StrictModel, Text, WebLink
+from dialogkit.models.config import AgendaItem, InvitationDetails
 
 
 class PlannedMeeting(StrictModel):
@@ -49,9 +49,32 @@ class SafetyWalk(StrictModel):
     localities: list[Text] = Field(
         default=[], description="Where the walk goes: localities of the area", examples=[["Överlida", "Mjöbäck"]]
     )
+    meeting_point: Text | None = Field(
+        default=None,
+        description="Where walkers gather: the invitation, the agenda and the calendar give it",
+        examples=["Busshållplatsen vid Överlida skola"],
+    )
 
 
-class MeetingFile(StrictModel):
+class Invitee(StrictModel):
+    """An organisation the invitation goes to, with the address a mail-out draft is written to."""
+
+    name: Text = Field(description="The organisation's name", examples=["Högvads byalag"])
+    email: Email | None = Field(
+        default=None,
+        description="The organisation's own address (never a private person's): `dialog render mailout` writes to it",
+        examples=["styrelsen@hogvadsbyalag.se"],
+    )
+
+
+class SurveyInvitation(StrictModel):
+    """The web survey that goes out with the invitation."""
+
+    link: WebLink = Field(description="The survey's https:// link", examples=["https://www.svenljunga.se/enkat-hogvad"])
+    closes: IsoDate | None = Field(default=None, description="The last day to answer", examples=["2025-03-20"])
+
+
+class MeetingFile(InvitationDetails):
     """cycles/YEAR/AREA/meeting.yaml"""
 
     area: Slug = Field(
@@ -69,8 +92,10 @@ class MeetingFile(StrictModel):
     host: Slug | None = Field(
         default=None, description="The hosting body: an id from bodies; defaults to process.host", examples=["ksau"]
     )
-    invitees: list[Text] = Field(
-        default=[], description="Who the invitation goes to: organisations, councils", examples=[["Högvads byalag"]]
+    invitees: list[Text | Invitee] = Field(
+        default=[],
+        description="Who the invitation goes to: organisations, councils; {name, email} for a mail-out draft",
+        examples=[["Högvads byalag", {"name": "Överlida företagarförening", "email": "info@overlidaforetag.se"}]],
     )
     rsvp_by: IsoDate | None = Field(default=None, description="The day replies are due", examples=["2025-03-25"])
     agenda: list[AgendaItem] | None = Field(default=None, description="The agenda; defaults to the process's agenda")
@@ -78,3 +103,11 @@ class MeetingFile(StrictModel):
         default=[], description="The officials who attend; `dialog survey report` proposes them"
     )
     safety_walk: SafetyWalk | None = Field(default=None, description="A safety walk, usually before the meeting")
+    survey: SurveyInvitation | None = Field(
+        default=None, description="The web survey that goes out with the invitation: its link and closing day"
+    )
+
+    @property
+    def invitee_names(self) -> list[str]:
+        """The invitees' names, with or without an address."""
+        return [i if isinstance(i, str) else i.name for i in self.invitees]

@@ -1,18 +1,16 @@
-"""Planning a year: which areas meet, when, the calendar of it, and how far each meeting has come.
+"""Planning a year: which areas meet, when, the meetings a calendar shows, and how far each meeting has come.
 
 The public API, callable from Python as the CLI calls it::
 
     from dialogkit.planning import plan_year
     plan = plan_year(workspace, 2025)       # a YearSchedule: year, election_year, meetings, warnings
     write_plan(workspace, 2025)              # cycles/2025/plan.yaml and meeting.yaml stubs
-    calendar_ics(workspace, 2025)            # RFC 5545 bytes
     year_status(workspace, 2025)             # which steps each meeting has done
 """
 
 from __future__ import annotations
 
 from dialogkit.planning.elections import Election, elections, is_election_year
-from dialogkit.planning.ics import calendar_ics
 from dialogkit.planning.scheduler import SeasonWindow, election_year, plan_year, season_windows
 from dialogkit.planning.status import MeetingStatus, YearStatus, default_year, year_status
 from dialogkit.planning.values import ScheduledMeeting, YearSchedule
@@ -25,7 +23,6 @@ __all__ = [
     "SeasonWindow",
     "YearSchedule",
     "YearStatus",
-    "calendar_ics",
     "default_year",
     "election_year",
     "elections",

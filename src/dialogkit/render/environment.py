@@ -21,7 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from dialogkit.errors import DialogError, Finding
 from dialogkit.layout import WORKSPACE_TEMPLATES
-from dialogkit.render.escape import escape_markdown, finalize, trusted_markdown
+from dialogkit.render.escape import escape_markdown, finalize, markdown_link, trusted_markdown
 from dialogkit.render.templates import template_source, template_stamp
 from dialogkit.render.words import fill
 
@@ -85,6 +85,7 @@ def template_environment(root: Path, output: Output) -> SandboxedEnvironment:
     if markdown:
         env.filters["trusted_markdown"] = trusted_markdown
         env.filters["md"] = escape_markdown
+        env.filters["link"] = markdown_link
     return env
 
 

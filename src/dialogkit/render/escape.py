@@ -58,3 +58,19 @@ def finalize(value: object) -> str:
 def trusted_markdown(value: object) -> TrustedMarkdown:
     """The ``|trusted_markdown`` filter: staff-written Markdown, interpolated as Markdown."""
     return TrustedMarkdown("" if value is None else str(value))
+
+
+_LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+# Kept as they are in a link; anything else (spaces, "<", ">", quotes, backslashes) is percent-encoded.
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def markdown_link(url: object, text: object = None) -> TrustedMarkdown:
+    """The ``|link`` filter: a web or mail link with its text escaped; any other link stays plain text."""
+    from urllib.parse import quote
+
+    target = "" if url is None else str(url).strip()
+    shown = escape_markdown(target if text is None else text)
+    if not target.lower().startswith(_LINK_SCHEMES):
+        return TrustedMarkdown(shown)
+    return TrustedMarkdown(f"[{shown}](<{quote(target, safe=_URL_SAFE)}>)")

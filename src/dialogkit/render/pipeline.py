@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from dialogkit.workspace import Workspace
 
 HTML_TEMPLATE = "pandoc/document.html"
-TYPST_TEMPLATE = "pandoc/document.typ"
 # Pandoc's Markdown with pipe tables, which read well as plain text and on any forge, and
 # dashes and quotes as typed (its "smart" writer would spell "–" as "--").
 MARKDOWN_WRITER = "markdown-smart-simple_tables-multiline_tables-grid_tables"
@@ -62,6 +61,8 @@ class Document:
     # Generated pictures the Markdown names by key, as bytes or as a picture to draw while
     # pandoc parses the Markdown (in the build's picture process when there is one).
     resources: Mapping[str, bytes | figures.Picture] = field(default_factory=dict)
+    # The page design of the PDF: every document's, or the poster's large type.
+    typst_template: str = "pandoc/document.typ"
 
 
 @dataclass(frozen=True)
@@ -313,7 +314,7 @@ def _typst_size(width: str | None) -> str:
 
 
 def _pdf(setting: Setting, tree_json: bytes, files: Mapping[str, bytes], doc: Document, page_label: str) -> CompiledPdf:
-    templates = pandoc_template(setting.root, TYPST_TEMPLATE)
+    templates = pandoc_template(setting.root, doc.typst_template)
     source = pandoc.write(tree_json, "typst", doc.source, pandoc.template_args(next(iter(templates))), templates)
     inputs = {
         "title": doc.title,

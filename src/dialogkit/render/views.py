@@ -33,6 +33,7 @@ class AreaView(TypedDict):
 
     id: str
     name: str
+    in_text: str
     localities: list[str]
     partners: list[str]
 
@@ -53,6 +54,7 @@ class HostView(TypedDict):
     """The body that hosts a meeting, and its chair."""
 
     name: str
+    in_text: str
     chair: str | None
 
 
@@ -71,20 +73,6 @@ class OfficialView(TypedDict):
     department: str
 
 
-# A TypedDict of the functional form: a template reads the walk's companions as ``safety_walk.with``.
-SafetyWalkView = TypedDict("SafetyWalkView", {"date": str, "start": str, "with": list[str], "localities": list[str]})
-
-
-class InvitationView(MeetingView):
-    """The invitation: what the dialogue is, when and where, who comes, the agenda in short."""
-
-    invitees: list[str]
-    officials: list[OfficialView]
-    agenda: list[str]
-    rsvp_by: str | None
-    safety_walk: SafetyWalkView | None
-
-
 class AgendaItemView(TypedDict):
     """One item of the agenda with its clock times."""
 
@@ -95,11 +83,19 @@ class AgendaItemView(TypedDict):
     lead: str | None
 
 
+# The safety walk as the agenda gives it, before the meeting's items.
+class AgendaWalkView(TypedDict):
+    date: str
+    start: str
+    meeting_point: str | None
+
+
 class AgendaView(MeetingView):
     """The agenda: each item with its clock time, and when the meeting ends."""
 
     items: list[AgendaItemView]
     ends: str
+    safety_walk: AgendaWalkView | None
 
 
 def find_meeting(ws: Workspace, year: int, area_id: str) -> Meeting:
@@ -138,6 +134,7 @@ def meeting_view(ctx: MeetingContext) -> MeetingView:
         "area": {
             "id": ctx.meeting.area_id,
             "name": area_name(ws, ctx.meeting.area_id),
+            "in_text": (area.in_text or area.name) if area is not None else ctx.meeting.area_id,
             "localities": list(area.localities) if area is not None else [],
             "partners": list(area.partners) if area is not None else [],
         },
@@ -150,31 +147,8 @@ def meeting_view(ctx: MeetingContext) -> MeetingView:
             "end": clock(file.end, locale),
             "place": file.place,
         },
-        "host": {"name": host.name, "chair": host.chair} if host is not None else None,
-    }
-
-
-def invitation_view(ctx: MeetingContext) -> InvitationView:
-    """The invitation: what the dialogue is, when and where, who comes, the agenda in short."""
-    ws, file, locale = ctx.ws, _file(ctx), ctx.ws.locale
-    officials: list[OfficialView] = []
-    for official in file.officials:
-        department = ws.department(official.department)
-        officials.append({"name": official.name, "department": department.name if department else official.department})
-    walk = file.safety_walk
-    return {
-        **meeting_view(ctx),
-        "invitees": list(file.invitees),
-        "officials": officials,
-        "agenda": [item.title for item in agenda_items(ctx)],
-        "rsvp_by": date_in_words(file.rsvp_by, locale) if file.rsvp_by else None,
-        "safety_walk": {
-            "date": date_in_words(walk.date, locale),
-            "start": clock(walk.start, locale),
-            "with": list(walk.with_),
-            "localities": list(walk.localities),
-        }
-        if walk is not None
+        "host": {"name": host.name, "in_text": host.in_text or host.name, "chair": host.chair}
+        if host is not None
         else None,
     }
 
@@ -204,7 +178,19 @@ def agenda_view(ctx: MeetingContext) -> tuple[AgendaView, list[Finding]]:
             f"meeting's end at {file.end}: shorten items or move the end"
         )
         findings.append(_overrun_finding(ctx, message))
-    view: AgendaView = {**meeting_view(ctx), "items": items, "ends": clock(clock_of(max(at, end)), locale)}
+    walk = file.safety_walk
+    view: AgendaView = {
+        **meeting_view(ctx),
+        "items": items,
+        "ends": clock(clock_of(max(at, end)), locale),
+        "safety_walk": {
+            "date": date_in_words(walk.date, locale),
+            "start": clock(walk.start, locale),
+            "meeting_point": walk.meeting_point,
+        }
+        if walk is not None
+        else None,
+    }
     return view, findings
 
 

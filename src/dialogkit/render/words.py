@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from dialogkit import inputs
+from dialogkit.dates import clock
 from dialogkit.errors import DialogError, Finding
 from dialogkit.layout import LABELS_FILE, WORKSPACE_TEMPLATES, builtin_templates
 from dialogkit.models.config import Season
 from dialogkit.yamlload import load_yaml
+
+__all__ = ["Labels", "clock", "date_in_words", "fill", "load_labels", "month_name", "short_date"]
 
 _DATE_PATTERNS = {"sv": "EEEE d MMMM y", "nb": "EEEE d. MMMM y", "nn": "EEEE d. MMMM y", "en": "EEEE d MMMM y"}
 _SHORT_DATE_PATTERNS = {"sv": "d MMMM", "nb": "d. MMMM", "nn": "d. MMMM", "en": "d MMMM"}
@@ -122,8 +125,3 @@ def month_name(month: int, locale: str) -> str:
     from babel.dates import format_date
 
     return str(format_date(dt.date(2000, month, 1), "LLLL", locale=locale))
-
-
-def clock(value: str, locale: str) -> str:
-    """An "HH:MM" time as written in the locale: "18.00" in Scandinavian text, "18:00" in English."""
-    return value if locale == "en" else value.replace(":", ".")
