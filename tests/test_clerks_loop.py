@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import WriteWorkspace, run_dialog
+from tests.conftest import EXAMPLES, MEETING_YAML, WriteWorkspace, run_dialog
 
 
 def test_dash_c_takes_relative_output_paths_from_its_folder(
@@ -44,3 +45,60 @@ def test_files_are_readable_as_the_umask_says_and_keep_their_mode(
         assert stat.S_IMODE((root / "kalender.ics").stat().st_mode) == 0o640
     finally:
         os.umask(old)
+
+
+def norwegian_workspace(tmp_path: Path, files: dict[str, str]) -> Path:
+    """The Norwegian example workspace, copied, with ``files`` added."""
+    root = tmp_path / "nordvik"
+    shutil.copytree(EXAMPLES["nb"], root, ignore=shutil.ignore_patterns("build", ".git"))
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_check_warns_of_a_meeting_on_17_may_naming_the_holiday_in_norwegian(runner: CliRunner, tmp_path: Path) -> None:
+    meeting = 'area: barnehage\ndate: 2027-05-17\nstart: "17:00"\nend: "19:00"\nhost: tju\n'
+    root = norwegian_workspace(tmp_path, {"cycles/2027/barnehage/meeting.yaml": meeting})
+    expected = "cycles/2027/barnehage/meeting.yaml:2:7: warning: the meeting on 2027-05-17 falls on a holiday"
+    code, output = run_dialog(runner, "-C", root, "check")
+    assert code == 0, output
+    assert expected in output and "Grunnlovsdag" in output and "Constitution" not in output
+    code, output = run_dialog(runner, "-C", root, "plan", "2027")
+    assert code == 0, output
+    assert expected in output and "Grunnlovsdag" in output  # the same warning, from the same code
+
+
+def test_check_warns_of_a_blackout_a_saturday_a_season_and_a_meeting_too_close(
+    write_workspace: WriteWorkspace, runner: CliRunner
+) -> None:
+    def meeting(area: str, date: str) -> str:
+        return f'area: {area}\ndate: {date}\nstart: "18:00"\nend: "20:00"\nhost: ksau\n'
+
+    root = write_workspace(
+        {
+            "cycles/2025/hogvad/meeting.yaml": meeting("hogvad", "2025-02-18"),  # sportlov, before spring
+            "cycles/2025/sexdrega/meeting.yaml": meeting("sexdrega", "2025-04-12"),  # a Saturday
+            "cycles/2025/hillared/meeting.yaml": meeting("hillared", "2025-04-15"),  # three days later
+        }
+    )
+    code, output = run_dialog(runner, "-C", root, "check")
+    assert code == 0, output
+    hogvad, sexdrega, hillared = (
+        f"cycles/2025/{a}/meeting.yaml:2:7: warning: " for a in ("hogvad", "sexdrega", "hillared")
+    )
+    assert hogvad + "the meeting on 2025-02-18 falls in a blackout, 2025-02-17 to 2025-02-21 (Sportlov)" in output
+    assert hogvad + "the meeting on 2025-02-18 lies outside every season's window" in output
+    assert (
+        sexdrega + "the meeting on 2025-04-12 is a Saturday, not one of the process's weekdays (tue, wed, thu)"
+        in output
+    )
+    assert hillared + "the meeting on 2025-04-15 lies 3 days after the meeting of 'sexdrega' on 2025-04-12" in output
+
+
+def test_check_warns_of_a_safety_walk_on_a_holiday(write_workspace: WriteWorkspace, runner: CliRunner) -> None:
+    meeting = MEETING_YAML + 'safety_walk: {date: 2025-06-06, start: "16:30"}\n'
+    root = write_workspace({"cycles/2025/hogvad/meeting.yaml": meeting})
+    code, output = run_dialog(runner, "-C", root, "check")
+    assert code == 0, output
+    assert "warning: the safety walk on 2025-06-06 falls on a holiday (Nationaldagen)" in output

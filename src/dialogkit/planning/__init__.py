@@ -7,13 +7,14 @@ The public API, callable from Python as the CLI calls it::
     write_plan(workspace, 2025)              # cycles/2025/plan.yaml and meeting.yaml stubs
     calendar_ics(workspace, 2025)            # RFC 5545 bytes
     year_status(workspace, 2025)             # which steps each meeting has done
+    year_warnings(workspace, 2025)           # dates set by hand on a holiday, in a blackout, ...
 """
 
 from __future__ import annotations
 
 from dialogkit.planning.elections import Election, elections, is_election_year
 from dialogkit.planning.ics import calendar_ics
-from dialogkit.planning.scheduler import SeasonWindow, election_year, plan_year, season_windows
+from dialogkit.planning.scheduler import SeasonWindow, election_year, plan_year, season_windows, year_warnings
 from dialogkit.planning.status import MeetingStatus, YearStatus, default_year, year_status
 from dialogkit.planning.values import ScheduledMeeting, YearSchedule
 from dialogkit.planning.writer import meeting_yaml, plan_yaml, write_plan
@@ -36,4 +37,5 @@ __all__ = [
     "season_windows",
     "write_plan",
     "year_status",
+    "year_warnings",
 ]
