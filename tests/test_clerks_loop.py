@@ -102,3 +102,40 @@ def test_check_warns_of_a_safety_walk_on_a_holiday(write_workspace: WriteWorkspa
     code, output = run_dialog(runner, "-C", root, "check")
     assert code == 0, output
     assert "warning: the safety walk on 2025-06-06 falls on a holiday (Nationaldagen)" in output
+
+
+BROKEN = 'area: sexdrega\ndate: 2025-13-01\nstart: "18:00"\nend: "20:00"\n'
+BROKEN_FINDING = "cycles/2025/sexdrega/meeting.yaml:2:7: error: date: 2025-13-01 is not a real date"
+
+
+def test_a_broken_meeting_leaves_the_other_areas_documents_built(
+    write_workspace: WriteWorkspace, runner: CliRunner
+) -> None:
+    root = write_workspace({"cycles/2025/sexdrega/meeting.yaml": BROKEN})
+    code, output = run_dialog(runner, "-C", root, "build", "--to", "md", "-j", "1")
+    assert code == 1, output
+    assert (root / "build/2025/hogvad/invitation.md").is_file() and (root / "build/2025/hogvad/agenda.md").is_file()
+    assert not (root / "build/2025/sexdrega").exists()
+    assert BROKEN_FINDING in output
+    assert "failed: 2025/sexdrega/invitation" in output and "failed: 2025/hogvad/invitation" not in output
+    code, output = run_dialog(runner, "-C", root, "render", "invitation", "2025/hogvad", "--to", "md")
+    assert code == 0, output
+    code, output = run_dialog(runner, "-C", root, "render", "invitation", "2025/sexdrega", "--to", "md")
+    assert code == 1 and BROKEN_FINDING in output
+    code, output = run_dialog(runner, "-C", root, "plan", "2025")
+    assert code == 1 and BROKEN_FINDING in output  # the year's plan depends on its meetings' dates
+    code, output = run_dialog(runner, "-C", root, "plan", "2026")
+    assert code == 0, output
+
+
+def test_a_broken_meeting_is_built_once_mended(write_workspace: WriteWorkspace, runner: CliRunner) -> None:
+    root = write_workspace({"cycles/2025/sexdrega/meeting.yaml": BROKEN})
+    code, _ = run_dialog(runner, "-C", root, "build", "--to", "md", "-j", "2")
+    assert code == 1
+    (root / "cycles/2025/sexdrega/meeting.yaml").write_text(
+        BROKEN.replace("2025-13-01", "2025-05-13"), encoding="utf-8"
+    )
+    code, output = run_dialog(runner, "-C", root, "build", "--to", "md", "-j", "2")
+    assert code == 0, output
+    assert (root / "build/2025/sexdrega/invitation.md").is_file()
+    assert "failed:" not in output and "built      2025/hogvad" not in output  # those were up to date

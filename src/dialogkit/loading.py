@@ -173,10 +173,16 @@ def load(root: Path) -> Loaded:
 
 
 def require(root: Path) -> Workspace:
-    """Load a workspace for a command that needs it whole: any error stops it."""
+    """Load a workspace for a command: a file with errors stops only what uses it, with its findings.
+
+    The values of a file with errors are not to be used: reading them raises its errors
+    (see :meth:`Snapshot.break_files`), so a typo in one meeting leaves the others' documents be.
+    """
     loaded = load(root)
-    if loaded.errors or loaded.workspace is None:
+    if loaded.workspace is None:
         raise DialogError(loaded.errors)
+    if loaded.workspace.snapshot is not None:
+        loaded.workspace.snapshot.break_files(loaded.errors)
     return loaded.workspace
 
 
