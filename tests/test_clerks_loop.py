@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import EXAMPLES, MEETING_YAML, WriteWorkspace, run_dialog
+from dialogkit.loading import require
+from tests.conftest import DIALOG_YAML, EXAMPLES, MEETING_YAML, WriteWorkspace, run_dialog
 
 
 def test_dash_c_takes_relative_output_paths_from_its_folder(
@@ -139,3 +141,115 @@ def test_a_broken_meeting_is_built_once_mended(write_workspace: WriteWorkspace, 
     assert code == 0, output
     assert (root / "build/2025/sexdrega/invitation.md").is_file()
     assert "failed:" not in output and "built      2025/hogvad" not in output  # those were up to date
+
+
+def test_one_round_reports_reference_errors_beside_format_errors(
+    write_workspace: WriteWorkspace, runner: CliRunner
+) -> None:
+    config = DIALOG_YAML.replace("min_days_between: 7", "min_days_between: sju")
+    meeting = MEETING_YAML.replace("host: ksau", "host: ksauu") + "invitees: Östsidan, Bakkebo\n"
+    workgroups = "workgroups:\n  - {id: g, name: G, convener: {name: Chef, department: sbff}}\n"
+    root = write_workspace(
+        {
+            "dialog.yaml": config,
+            "cycles/2025/hogvad/meeting.yaml": meeting,
+            "cycles/2025/hogvad/workgroups.yaml": workgroups,
+        }
+    )
+    code, output = run_dialog(runner, "-C", root, "check")
+    assert code == 1
+    assert "dialog.yaml:11:" in output and "min_days_between" in output  # the format error
+    assert "meeting.yaml:9:11: error: invitees:" in output  # another format error
+    assert "error: unknown host body 'ksauu': did you mean 'ksau'?" in output  # its file's reference error
+    assert "error: unknown department 'sbff': did you mean 'sbf'?" in output  # another file's, against dialog.yaml
+
+
+def test_salvage_leaves_out_only_what_is_wrong() -> None:
+    from dialogkit.models import MeetingFile, WorkgroupsFile
+    from dialogkit.validation import salvage
+
+    base = {"area": "hogvad", "date": "2025-04-08", "start": "18:00", "end": "20:00"}
+    kept = salvage(
+        {**base, "invitees": "A, B", "officials": [{"department": "sbf"}, {"department": "sbf", "name": "Chef"}]},
+        MeetingFile,
+    )
+    assert kept is not None and kept.invitees == [] and [o.name for o in kept.officials] == ["Chef"]
+    assert salvage({**base, "date": "8 april"}, MeetingFile) is None  # required, in no list: nothing to go on
+    groups = {
+        "workgroups": [
+            {"id": "Fel", "name": "G", "convener": {"name": "C", "department": "sbf"}},
+            {"id": "g", "name": "G", "convener": {"name": "C", "department": "sbf"}, "members": [1, {}]},
+        ]
+    }
+    salvaged = salvage(groups, WorkgroupsFile)
+    assert salvaged is not None and [g.id for g in salvaged.workgroups] == ["g"]
+    assert salvaged.workgroups[0].members == ["1"]
+
+
+def test_check_messages_quote_the_value_and_say_what_to_do(write_workspace: WriteWorkspace, runner: CliRunner) -> None:
+    meeting = (
+        'area: hogvad\n2025: x\nstart: "18:00"\nend: 20.5\ntitle:\n'
+        "invitees: Östsidan, Bakkebo\nsafety_walk: ja\nplace: [Bygdegården]\n"
+    )
+    workgroups = (
+        "workgroups:\n  - id: g\n    name: G\n    convener: {name: Chef, department: sbf}\n    status: klar\n"
+        "    actions:\n      - {text: Lampor, owner: sbf, funds: 85.000}\n"
+    )
+    config = DIALOG_YAML.replace("country: SE", "country: DK").replace("areas_per_year: 3", "areas_per_year: tre")
+    root = write_workspace(
+        {
+            "dialog.yaml": config,
+            "cycles/2025/hogvad/meeting.yaml": meeting,
+            "cycles/2025/hogvad/workgroups.yaml": workgroups,
+        }
+    )
+    code, output = run_dialog(runner, "-C", root, "check")
+    assert code == 1
+    for expected in (
+        "meeting.yaml:1:1: error: 'date' is missing; add it: the day of the meeting, e.g. date: 2025-04-08",
+        "meeting.yaml:2:1: error: unknown key '2025': allowed here: agenda, area, date,",
+        'meeting.yaml:4:6: error: end: expected a time as "HH:MM" (24-hour clock), e.g. "18:00", got \'20.5\'',
+        "error: invitees: expected a list, got 'Östsidan, Bakkebo'; write [Östsidan, Bakkebo], or each item",
+        "error: safety_walk: expected key: value lines here (date, localities, start, with), got 'ja'",
+        "error: place: expected text, got a list; write one line of text, in quotes if it starts with [ or { or is true or false",
+        "error: workgroups[0].status: expected 'active', 'paused' or 'done', got 'klar', e.g. status: active",
+        "error: workgroups[0].actions[0].funds: expected whole kronor, got '85.000'; write it without a point",
+        "dialog.yaml:2:",
+        "error: municipality.country: expected 'SE' or 'NO', got 'DK', e.g. country: SE",
+        "error: process.areas_per_year: expected a whole number, got 'tre', e.g. areas_per_year: 3",
+    ):
+        assert expected in output, expected
+    assert "Input should be" not in output and "Keys should be" not in output and "None" not in output
+
+
+def test_what_people_mean_is_taken_where_it_is_plain(write_workspace: WriteWorkspace, runner: CliRunner) -> None:
+    meeting = MEETING_YAML.replace('start: "18:00"', "start: 18.00").replace('end: "20:00"', 'end: "20.30"')
+    workgroups = (
+        "workgroups:\n  - id: g\n    name: G\n    convener: {name: Chef, department: sbf}\n"
+        "    actions:\n      - {text: Lampor, owner: sbf, due: 2025-06-01, funds: 85 000}\n"
+    )
+    root = write_workspace(
+        {"cycles/2025/hogvad/meeting.yaml": meeting, "cycles/2025/hogvad/workgroups.yaml": workgroups}
+    )
+    code, output = run_dialog(runner, "-C", root, "check")
+    assert code == 0, output
+    code, output = run_dialog(runner, "-C", root, "followup", "2025", "--as-of", "15.12.2025", "--format", "json")
+    assert code == 0, output
+    report = json.loads(output)
+    assert report["funds"] == 85000 and report["overdue"][0]["due"] == "2025-06-01"  # overdue on 15 December
+    meeting_file = require(root).cycles[2025].meetings["hogvad"].meeting
+    assert meeting_file is not None and (meeting_file.start, meeting_file.end) == ("18:00", "20:30")
+    code, output = run_dialog(runner, "-C", root, "followup", "2025", "--as-of", "2025/12/15")
+    assert code == 2 and "expected a date as YYYY-MM-DD or DD.MM.YYYY, e.g. 2027-12-15, got '2025/12/15'" in output
+
+
+def test_a_day_first_date_in_a_file_is_shown_the_way_to_write_it(
+    write_workspace: WriteWorkspace, runner: CliRunner
+) -> None:
+    root = write_workspace({"cycles/2025/hogvad/meeting.yaml": MEETING_YAML.replace("2025-04-08", "8.4.2025")})
+    code, output = run_dialog(runner, "-C", root, "check")
+    assert code == 1
+    assert (
+        "meeting.yaml:2:7: error: date: expected a date as YYYY-MM-DD, e.g. 2025-04-08, got '8.4.2025'; write 2025-04-08"
+        in output
+    )

@@ -36,7 +36,7 @@ from dialogkit.models import (
     WorkgroupsFile,
 )
 from dialogkit.rules import check_rules, cycle_rules
-from dialogkit.validation import validate
+from dialogkit.validation import salvage, validate
 from dialogkit.workspace import Cycle, Meeting, Referat, Workspace
 from dialogkit.yamlload import YamlDocument, check_size, decode_utf8, load_yaml, parse_yaml
 
@@ -96,7 +96,9 @@ class _Reader:
             return validate(doc, model, what), doc
         except DialogError as exc:
             self.findings.extend(exc.findings)
-            return None, doc
+            # The rest of the file is cross-checked all the same: one round of `dialog check`
+            # tells everything; `require` keeps commands from using it.
+            return salvage(doc.data, model) if isinstance(doc.data, dict) else None, doc
 
     def referat(self, where: str) -> Referat | None:
         display = f"{where}/{REFERAT_FILE}"
@@ -107,13 +109,20 @@ class _Reader:
             text = decode_utf8(found.path.read_bytes(), display)
             front_text, body, body_line = split_front_matter(text, display)
             doc = parse_yaml(front_text, display)
-            front = validate(doc, ReferatFrontMatter, "the minutes: date, present, absent, minutes_by, conclusions")
         except DialogError as exc:
             self.findings.extend(exc.findings)
             return None
         except OSError as exc:
             self.findings.append(Finding(display, 1, 1, "error", f"cannot read the file: {exc.strerror}"))
             return None
+        try:
+            front = validate(doc, ReferatFrontMatter, "the minutes: date, present, absent, minutes_by, conclusions")
+        except DialogError as exc:
+            self.findings.extend(exc.findings)
+            salvaged = salvage(doc.data, ReferatFrontMatter) if isinstance(doc.data, dict) else None
+            if salvaged is None:
+                return None
+            front = salvaged
         return Referat(front, body, body_line, doc, where, self.snapshot)
 
 
