@@ -253,3 +253,29 @@ def test_a_day_first_date_in_a_file_is_shown_the_way_to_write_it(
         "meeting.yaml:2:7: error: date: expected a date as YYYY-MM-DD, e.g. 2025-04-08, got '8.4.2025'; write 2025-04-08"
         in output
     )
+
+
+def test_every_member_is_shown_and_a_persons_name_is_a_warning(
+    write_workspace: WriteWorkspace, runner: CliRunner
+) -> None:
+    workgroups = (
+        "workgroups:\n  - id: g\n    name: Trygghet\n    convener: {name: Gatuchef, department: sbf}\n"
+        "    members: [Högvads byalag, Överlida företagarförening, Polisen, Anna Andersson]\n"
+        "    actions:\n      - {text: Lampor, owner: sbf, due: 2025-09-30}\n"
+    )
+    root = write_workspace({"cycles/2025/hogvad/workgroups.yaml": workgroups})
+    code, output = run_dialog(runner, "-C", root, "check")
+    assert code == 0, output
+    assert (
+        "cycles/2025/hogvad/workgroups.yaml:5:68: warning: 'Anna Andersson' looks like a private person's name"
+        in output
+    )
+    assert output.count("looks like a private person's name") == 1  # associations and roles are not people
+    code, output = run_dialog(runner, "-C", root, "followup", "2025", "--to", "md", "--as-of", "2025-06-01")
+    assert code == 0, output
+    followup = (root / "build/2025/followup.md").read_text(encoding="utf-8")
+    assert "Högvads byalag, Överlida företagarförening, Polisen och Anna Andersson" in followup
+    code, output = run_dialog(runner, "-C", root, "site", "--as-of", "2025-06-01")
+    assert code == 0, output
+    page = (root / "build/site/areas/hogvad.html").read_text(encoding="utf-8")
+    assert "Högvads byalag, Överlida företagarförening, Polisen, Anna Andersson" in page
