@@ -45,7 +45,7 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass
 class Loaded:
-    """The outcome of loading: the workspace when its core files are sound, and all findings."""
+    """The outcome of loading: the workspace when its core files could be read, and all findings."""
 
     workspace: Workspace | None
     findings: list[Finding]
@@ -186,9 +186,10 @@ def require(root: Path) -> Workspace:
 
     The values of a file with errors are not to be used: reading them raises its errors
     (see :meth:`Snapshot.break_files`), so a typo in one meeting leaves the others' documents be.
+    Every command reads dialog.yaml and areas.yaml: an error in them stops it at once.
     """
     loaded = load(root)
-    if loaded.workspace is None:
+    if loaded.workspace is None or any(f.path in (CONFIG_FILE, AREAS_FILE) for f in loaded.errors):
         raise DialogError(loaded.errors)
     if loaded.workspace.snapshot is not None:
         loaded.workspace.snapshot.break_files(loaded.errors)

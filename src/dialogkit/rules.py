@@ -308,76 +308,15 @@ _PERSON = (
 )
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÆØÜÉ][a-zåäöæøüéèá]+(?:-[A-ZÅÄÖÆØÜÉ][a-zåäöæøüéèá]+)?\Z")
 # Endings of the words that name associations, bodies and roles, not people (sv, nb, nn, en).
-_NOT_A_PERSON = (
-    "lag",
-    "laget",
-    "förening",
-    "föreningen",
-    "forening",
-    "foreningen",
-    "foreining",
-    "råd",
-    "rådet",
-    "klubb",
-    "klubben",
-    "club",
-    "kyrka",
-    "kyrkan",
-    "kirke",
-    "kyrkje",
-    "skola",
-    "skolan",
-    "skole",
-    "skolen",
-    "kommun",
-    "kommune",
-    "polisen",
-    "politiet",
-    "chef",
-    "sjef",
-    "leder",
-    "ledare",
-    "ledar",
-    "konsulent",
-    "ordförande",
-    "rektor",
-    "förvaltning",
-    "förvaltningen",
-    "etat",
-    "etaten",
-    "avdeling",
-    "avdelning",
-    "enhet",
-    "enheten",
-    "sällskap",
-    "selskap",
-    "grupp",
-    "gruppen",
-    "gruppe",
-    "forum",
-    "center",
-    "senter",
-    "huset",
-    "utvalg",
-    "utvalget",
-    "nämnd",
-    "nämnden",
-    "styrelse",
-    "styrelsen",
-    "styret",
-    "korset",
-    "kors",
-    "service",
-    "tjeneste",
-    "tenesta",
-    "bolag",
-    "bolaget",
-    "företagare",
-    "næringsforening",
-    "byalag",
-    "hembygdsförening",
-    "vel",
-)
+_ASSOCIATION_WORDS = """
+lag laget förening föreningen forening foreningen foreining råd rådet klubb klubben club kyrka
+kyrkan kirke kyrkje skola skolan skole skolen kommun kommune polisen politiet chef sjef leder
+ledare ledar konsulent ordförande rektor förvaltning förvaltningen etat etaten avdeling
+avdelning enhet enheten sällskap selskap grupp gruppen gruppe forum center senter huset utvalg
+utvalget nämnd nämnden styrelse styrelsen styret korset kors service tjeneste tenesta bolag
+bolaget företagare næringsforening byalag hembygdsförening vel
+"""
+_NOT_A_PERSON = tuple(_ASSOCIATION_WORDS.split())
 
 
 def looks_like_a_person(text: str) -> bool:

@@ -6,6 +6,7 @@ import copy
 import difflib
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -15,6 +16,8 @@ from dialogkit.errors import DialogError, Finding
 from dialogkit.yamlload import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
+Loc = tuple[Any, ...]
+Advice = Callable[[Any, Loc, type[BaseModel]], str]  # (Pydantic's error, where, the file's model) -> words
 
 
 def validate(doc: YamlDocument, model: type[M], what: str) -> M:
@@ -118,37 +121,37 @@ def _finding(doc: YamlDocument, model: type[BaseModel], error: Any) -> Finding:
     return doc.finding(loc, f"{_dotted(loc)}: {message}" if loc else message)
 
 
-def _list_advice(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+def _list_advice(error: Any, loc: Loc, model: type[BaseModel]) -> str:
     given = error.get("input")
     items = f"[{given}]" if isinstance(given, str) else "[first, second]"
     return f"expected a list, got {_describe(given)}; write {items}, or each item on a line of its own after '- '"
 
 
-def _mapping_advice(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+def _mapping_advice(error: Any, loc: Loc, model: type[BaseModel]) -> str:
     keys = ", ".join(_field_names(model, loc))
     return f"expected key: value lines here ({keys}), got {_describe(error.get('input'))}"
 
 
-def _bounded(word: str, bound: str) -> Any:
-    def advice(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+def _bounded(word: str, bound: str) -> Advice:
+    def advice(error: Any, loc: Loc, model: type[BaseModel]) -> str:
         return f"expected {word.format(error.get('ctx', {}).get(bound))}, got {_describe(error.get('input'))}"
 
     return advice
 
 
-def _simple(expected: str) -> Any:
-    def advice(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+def _simple(expected: str) -> Advice:
+    def advice(error: Any, loc: Loc, model: type[BaseModel]) -> str:
         return f"expected {expected}, got {_describe(error.get('input'))}"
 
     return advice
 
 
-def _literal(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+def _literal(error: Any, loc: Loc, model: type[BaseModel]) -> str:
     return f"expected {error.get('ctx', {}).get('expected', 'one of the listed values')}, got {_describe(error.get('input'))}"
 
 
-def _count(word: str, bound: str) -> Any:
-    def advice(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+def _count(word: str, bound: str) -> Advice:
+    def advice(error: Any, loc: Loc, model: type[BaseModel]) -> str:
         limit = error.get("ctx", {}).get(bound)
         return f"give {word} {limit} item{'s' if limit != 1 else ''}"
 
@@ -157,7 +160,7 @@ def _count(word: str, bound: str) -> Any:
 
 # What each kind of error the models can raise tells a person; the custom kinds (ids, dates,
 # times, text, too many) carry their own words from models/base.py.
-_ADVICE: dict[str, Any] = {
+_ADVICE: dict[str, Advice] = {
     "list_type": _list_advice,
     "model_type": _mapping_advice,
     "model_attributes_type": _mapping_advice,
