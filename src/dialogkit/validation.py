@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from dialogkit.errors import DialogError, Finding
+from dialogkit.models.base import shown
 from dialogkit.yamlload import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -117,37 +118,39 @@ def _finding(doc: YamlDocument, model: type[BaseModel], error: Any) -> Finding:
     else:
         message = error["msg"].removeprefix("Value error, ")
         if kind.endswith("_type"):
-            message = f"{message}, got {_describe(error.get('input'))}"
+            message = f"{message}, got {shown(error.get('input'))}"
     return doc.finding(loc, f"{_dotted(loc)}: {message}" if loc else message)
 
 
 def _list_advice(error: Any, loc: Loc, model: type[BaseModel]) -> str:
     given = error.get("input")
     items = f"[{given}]" if isinstance(given, str) else "[first, second]"
-    return f"expected a list, got {_describe(given)}; write {items}, or each item on a line of its own after '- '"
+    return f"expected a list, got {shown(given)}; write {items}, or each item on a line of its own after '- '"
 
 
 def _mapping_advice(error: Any, loc: Loc, model: type[BaseModel]) -> str:
     keys = ", ".join(_field_names(model, loc))
-    return f"expected key: value lines here ({keys}), got {_describe(error.get('input'))}"
+    return f"expected key: value lines here ({keys}), got {shown(error.get('input'))}"
 
 
 def _bounded(word: str, bound: str) -> Advice:
     def advice(error: Any, loc: Loc, model: type[BaseModel]) -> str:
-        return f"expected {word.format(error.get('ctx', {}).get(bound))}, got {_describe(error.get('input'))}"
+        return f"expected {word.format(error.get('ctx', {}).get(bound))}, got {shown(error.get('input'))}"
 
     return advice
 
 
 def _simple(expected: str) -> Advice:
     def advice(error: Any, loc: Loc, model: type[BaseModel]) -> str:
-        return f"expected {expected}, got {_describe(error.get('input'))}"
+        return f"expected {expected}, got {shown(error.get('input'))}"
 
     return advice
 
 
 def _literal(error: Any, loc: Loc, model: type[BaseModel]) -> str:
-    return f"expected {error.get('ctx', {}).get('expected', 'one of the listed values')}, got {_describe(error.get('input'))}"
+    return (
+        f"expected {error.get('ctx', {}).get('expected', 'one of the listed values')}, got {shown(error.get('input'))}"
+    )
 
 
 def _count(word: str, bound: str) -> Advice:
@@ -188,7 +191,7 @@ def _about(key: Any, field: FieldInfo | None) -> str:
     """What a missing key is for, and an example of it."""
     if field is None or not field.description:
         return ""
-    what = field.description.split(":")[0].split(";")[0]
+    what = field.description
     return f": {what[0].lower()}{what[1:]}{_example((key,), field)}"
 
 
@@ -198,12 +201,12 @@ def _example(loc: tuple[Any, ...], field: FieldInfo | None) -> str:
         return ""
     example = field.examples[0]
     if isinstance(example, list):
-        shown = "[" + ", ".join(map(str, example)) + "]"
+        written = "[" + ", ".join(map(str, example)) + "]"
     elif isinstance(example, bool):
-        shown = "true" if example else "false"
+        written = "true" if example else "false"
     else:
-        shown = str(example)
-    return f", e.g. {keys[-1]}: {shown}"
+        written = str(example)
+    return f", e.g. {keys[-1]}: {written}"
 
 
 def _field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo | None:
@@ -229,16 +232,6 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    return repr(value)
 
 
 def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

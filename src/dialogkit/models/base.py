@@ -26,11 +26,11 @@ class StrictModel(BaseModel):
 
 def _slug(value: Any) -> str:
     if not isinstance(value, str) or not SLUG.match(value):
+        wrong = "{value} is not a valid id" if isinstance(value, str) else "expected an id, got {value}"
         raise PydanticCustomError(
             "slug",
-            "'{value}' is not a valid id: use lower-case letters a-z, digits and '-', "
-            "starting with a letter or digit (e.g. 'hogvad')",
-            {"value": value},
+            wrong + ": use lower-case letters a-z, digits and '-', starting with a letter or digit (e.g. 'hogvad')",
+            {"value": shown(value)},
         )
     return value
 
@@ -44,8 +44,8 @@ def _iso_date(value: Any) -> dt.date:
         advice = f"; write {day_first[3]}-{int(day_first[2]):02d}-{int(day_first[1]):02d}" if day_first else ""
         raise PydanticCustomError(
             "iso_date",
-            "expected a date as YYYY-MM-DD, e.g. 2025-04-08, got '{value}'{advice}",
-            {"value": text, "advice": advice},
+            "expected a date as YYYY-MM-DD, e.g. 2025-04-08, got {value}{advice}",
+            {"value": shown(value), "advice": advice},
         )
     try:
         return dt.date.fromisoformat(text)
@@ -62,8 +62,8 @@ def _clock(value: Any) -> str:
     if match is None:
         raise PydanticCustomError(
             "clock_time",
-            'expected a time as "HH:MM" (24-hour clock), e.g. "18:00", got \'{value}\'',
-            {"value": _shown(value)},
+            'expected a time as "HH:MM" (24-hour clock), e.g. "18:00", got {value}',
+            {"value": shown(value)},
         )
     return f"{int(match[1]):02d}:{match[2]}"
 
@@ -75,8 +75,8 @@ def _amount(value: Any) -> Any:
     if isinstance(value, float):  # 85.000 is 85 to YAML and 85,000 to a Norwegian: neither is assumed
         raise PydanticCustomError(
             "amount",
-            "expected whole kronor, got '{value}'; write it without a point: 85000, or 85 000",
-            {"value": _shown(value)},
+            "expected whole kronor, got {value}; write it without a point: 85000, or 85 000",
+            {"value": shown(value)},
         )
     return value
 
@@ -85,7 +85,7 @@ def _month_day(value: Any) -> str:
     match = _MONTH_DAY.match(value) if isinstance(value, str) else None
     if match is None or not isinstance(value, str):
         raise PydanticCustomError(
-            "month_day", 'expected a day of the year as "MM-DD", e.g. "03-01", got \'{value}\'', {"value": value}
+            "month_day", 'expected a day of the year as "MM-DD", e.g. "03-01", got {value}', {"value": shown(value)}
         )
     try:
         dt.date(2024, int(match[1]), int(match[2]))  # 2024 is a leap year: 02-29 is allowed
@@ -104,20 +104,22 @@ def _text(value: Any) -> str:
         raise PydanticCustomError(
             "text",
             "expected text, got {value}; write one line of text, in quotes if it starts with [ or { or is true or false",
-            {"value": _shown(value)},
+            {"value": shown(value)},
         )
     return str(getattr(value, "written", value))  # 1.10 stays 1.10
 
 
-def _shown(value: Any) -> str:
-    """A wrong value as a message quotes it: as written, a list or mapping by what it is."""
+def shown(value: Any) -> str:
+    """A wrong value as a message quotes it: in quotes as written, nothing, a list or a mapping by what it is."""
+    if value is None:
+        return "nothing"
     if isinstance(value, dict):
         return "a mapping (key: value lines)"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(getattr(value, "written", value))
+    return f"'{getattr(value, 'written', value)}'"
 
 
 Slug = Annotated[
