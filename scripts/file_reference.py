@@ -57,7 +57,7 @@ FILES: dict[str, FileInfo] = {
     "case": FileInfo("cycles/YEAR/case.yaml", "the case officer, at the end of the year", "cycles/2025/case.yaml"),
 }
 
-_CLOCK_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+_CLOCK_PATTERN = r"^([01]?\d|2[0-3])[.:][0-5]\d$"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH_DAY_PATTERN = r"^\d{2}-\d{2}$"
 

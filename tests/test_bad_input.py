@@ -61,7 +61,7 @@ CASES = {
                 "municipality: {name: Provkommun, country: SE, locale: sv}", "municipality: [Provkommun]"
             )
         },
-        "dialog.yaml:2:15: error: municipality: Input should be a valid dictionary",
+        "dialog.yaml:2:15: error: municipality: expected key: value lines here (country, locale, name, website), got a list",
     ),
     "unknown host": (
         {"cycles/2025/hogvad/meeting.yaml": MEETING_YAML.replace("host: ksau", "host: ksua")},
@@ -81,11 +81,11 @@ CASES = {
     ),
     "unknown weekday": (
         {"dialog.yaml": DIALOG_YAML.replace("weekdays: [tue, wed, thu]", "weekdays: [tue, wed, tor]")},
-        "dialog.yaml:11:34: error: process.meeting.weekdays[2]: Input should be 'mon', 'tue'",
+        "dialog.yaml:11:34: error: process.meeting.weekdays[2]: expected 'mon', 'tue'",
     ),
     "unknown country": (
         {"dialog.yaml": DIALOG_YAML.replace("country: SE", "country: DE")},
-        "dialog.yaml:2:43: error: municipality.country: Input should be 'SE' or 'NO'",
+        "dialog.yaml:2:43: error: municipality.country: expected 'SE' or 'NO', got 'DE'",
     ),
     "unsupported schema version": (
         {"dialog.yaml": DIALOG_YAML.replace("dialog: 1", "dialog: 2")},

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from dialogkit.errors import DialogError
 from dialogkit.loading import require
-from dialogkit.yamlload import MAP_ALL_BELOW, MAX_YAML_BYTES, load_yaml, parse_yaml, positions
+from dialogkit.yamlload import MAP_ALL_BELOW, MAX_YAML_BYTES, WrittenFloat, load_yaml, parse_yaml, positions
 from tests.conftest import AREAS_YAML, DIALOG_YAML, MEETING_YAML, WriteWorkspace, run_dialog
 
 
@@ -30,7 +30,7 @@ from tests.conftest import AREAS_YAML, DIALOG_YAML, MEETING_YAML, WriteWorkspace
         ("v: false", False),
         ("v: 12", 12),
         ("v: -3", -3),
-        ("v: 1.5", 1.5),
+        ("v: 1.5", WrittenFloat("1.5")),
         ("v: '12'", "12"),
         ("v: !!str 12", "12"),
         ("v:", None),
@@ -40,6 +40,11 @@ from tests.conftest import AREAS_YAML, DIALOG_YAML, MEETING_YAML, WriteWorkspace
 def test_scalars_follow_yaml_1_2_and_stay_text_when_in_doubt(text: str, expected: object) -> None:
     value = parse_yaml(text, "t.yaml").data["v"]
     assert value == expected and type(value) is type(expected)
+
+
+def test_a_number_with_a_point_keeps_how_it_was_written() -> None:
+    value = parse_yaml("v: 19.00", "t.yaml").data["v"]
+    assert value == 19.0 and isinstance(value, WrittenFloat) and value.written == "19.00"
 
 
 def test_bom_and_crlf_read_like_any_file(tmp_path: Path) -> None:

@@ -9,14 +9,25 @@ from dialogkit.errors import Finding
 from dialogkit.inputs import unsafe_links
 from dialogkit.layout import RAW_DIR
 from dialogkit.loading import load
+from dialogkit.workspace import Workspace
 
 
 def check(root: Path) -> list[Finding]:
     """Validate the whole workspace at ``root``; returns every finding, errors and warnings."""
-    findings = load(root).findings
+    loaded = load(root)
+    findings = loaded.findings
+    if loaded.workspace is not None:
+        findings.extend(calendar_warnings(loaded.workspace))
     findings.extend(tracked_raw_exports(root))
     findings.extend(unsafe_links(root))  # templates, fonts and images too, which loading does not read
     return sorted(set(findings))
+
+
+def calendar_warnings(ws: Workspace) -> list[Finding]:
+    """The warnings `dialog plan` gives about dates set by hand, for every year on file."""
+    from dialogkit.planning import year_warnings
+
+    return [finding for year in ws.cycles for finding in year_warnings(ws, year)]
 
 
 def tracked_raw_exports(root: Path) -> list[Finding]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar, overload
 
 from dialogkit import inputs
-from dialogkit.errors import DialogError
+from dialogkit.errors import DialogError, Finding
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -23,11 +23,12 @@ V = TypeVar("V")
 
 
 class Snapshot:
-    """The stamps of a workspace's files as loading found them."""
+    """The stamps of a workspace's files as loading found them, and the errors found in them."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.stamps: dict[str, str] = {}
+        self.broken: dict[str, list[Finding]] = {}  # file -> its errors: a document that uses it fails with them
         self._folders: dict[str, inputs.Look] = {}  # looked up while loading, for the files in them
 
     def look(self, name: str) -> inputs.Look:
@@ -51,9 +52,17 @@ class Snapshot:
             raise
         return names
 
+    def break_files(self, errors: list[Finding]) -> None:
+        """From now on, consulting a file with errors raises them: one typo stops the documents that use it."""
+        for finding in errors:
+            self.broken.setdefault(finding.path, []).append(finding)
+
     def consulted(self, name: str) -> None:
         """A document used what was loaded from ``name``: record it with its stamp at loading."""
-        known = self.stamps.get(name.partition("#")[0])  # "referat.md#front" was read with "referat.md"
+        file = name.partition("#")[0]  # "referat.md#front" was read with "referat.md"
+        if file in self.broken:
+            raise DialogError(self.broken[file])
+        known = self.stamps.get(file)
         inputs.note(name, known if known is not None else inputs.stamp(self.root, name))
 
 

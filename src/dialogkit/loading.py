@@ -36,7 +36,7 @@ from dialogkit.models import (
     WorkgroupsFile,
 )
 from dialogkit.rules import check_rules, cycle_rules
-from dialogkit.validation import validate
+from dialogkit.validation import salvage, validate
 from dialogkit.workspace import Cycle, Meeting, Referat, Workspace
 from dialogkit.yamlload import YamlDocument, check_size, decode_utf8, load_yaml, parse_yaml
 
@@ -45,7 +45,7 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass
 class Loaded:
-    """The outcome of loading: the workspace when its core files are sound, and all findings."""
+    """The outcome of loading: the workspace when its core files could be read, and all findings."""
 
     workspace: Workspace | None
     findings: list[Finding]
@@ -96,7 +96,9 @@ class _Reader:
             return validate(doc, model, what), doc
         except DialogError as exc:
             self.findings.extend(exc.findings)
-            return None, doc
+            # The rest of the file is cross-checked all the same: one round of `dialog check`
+            # tells everything; `require` keeps commands from using it.
+            return salvage(doc.data, model) if isinstance(doc.data, dict) else None, doc
 
     def referat(self, where: str) -> Referat | None:
         display = f"{where}/{REFERAT_FILE}"
@@ -107,13 +109,20 @@ class _Reader:
             text = decode_utf8(found.path.read_bytes(), display)
             front_text, body, body_line = split_front_matter(text, display)
             doc = parse_yaml(front_text, display)
-            front = validate(doc, ReferatFrontMatter, "the minutes: date, present, absent, minutes_by, conclusions")
         except DialogError as exc:
             self.findings.extend(exc.findings)
             return None
         except OSError as exc:
             self.findings.append(Finding(display, 1, 1, "error", f"cannot read the file: {exc.strerror}"))
             return None
+        try:
+            front = validate(doc, ReferatFrontMatter, "the minutes: date, present, absent, minutes_by, conclusions")
+        except DialogError as exc:
+            self.findings.extend(exc.findings)
+            salvaged = salvage(doc.data, ReferatFrontMatter) if isinstance(doc.data, dict) else None
+            if salvaged is None:
+                return None
+            front = salvaged
         return Referat(front, body, body_line, doc, where, self.snapshot)
 
 
@@ -173,10 +182,17 @@ def load(root: Path) -> Loaded:
 
 
 def require(root: Path) -> Workspace:
-    """Load a workspace for a command that needs it whole: any error stops it."""
+    """Load a workspace for a command: a file with errors stops only what uses it, with its findings.
+
+    The values of a file with errors are not to be used: reading them raises its errors
+    (see :meth:`Snapshot.break_files`), so a typo in one meeting leaves the others' documents be.
+    Every command reads dialog.yaml and areas.yaml: an error in them stops it at once.
+    """
     loaded = load(root)
-    if loaded.errors or loaded.workspace is None:
+    if loaded.workspace is None or any(f.path in (CONFIG_FILE, AREAS_FILE) for f in loaded.errors):
         raise DialogError(loaded.errors)
+    if loaded.workspace.snapshot is not None:
+        loaded.workspace.snapshot.break_files(loaded.errors)
     return loaded.workspace
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -199,8 +200,16 @@ def _meeting(ws: Workspace, meeting: Meeting) -> Iterator[Finding]:
         yield from _meeting_file(ws, meeting.meeting, doc, area)
     wg_doc = meeting.docs.get("workgroups")
     if meeting.workgroups is not None and wg_doc is not None:
+        partners = {p for a in ws.areas for p in a.partners}
         for g, group in enumerate(meeting.workgroups.workgroups):
             yield from _department(ws, wg_doc, ("workgroups", g, "convener", "department"), group.convener.department)
+            if looks_like_a_person(group.convener.name):
+                yield wg_doc.finding(
+                    ("workgroups", g, "convener", "name"), _PERSON.format(group.convener.name), "warning"
+                )
+            for m, member in enumerate(group.members):
+                if member not in partners and looks_like_a_person(member):
+                    yield wg_doc.finding(("workgroups", g, "members", m), _PERSON.format(member), "warning")
             for a, action in enumerate(group.actions):
                 yield from _department(ws, wg_doc, ("workgroups", g, "actions", a, "owner"), action.owner)
 
@@ -345,6 +354,33 @@ def _referat_alone(referat: Referat, m: MeetingFile | None) -> Iterator[Finding]
 def _department(ws: Workspace, doc: YamlDocument, loc: tuple[Any, ...], department_id: str) -> Iterable[Finding]:
     if ws.department(department_id) is None:
         yield doc.finding(loc, _unknown("department", department_id, [d.id for d in ws.config.departments]))
+
+
+_PERSON = (
+    "'{}' looks like a private person's name: the follow-up and the status site are public and show it; "
+    "write the association or the role instead"
+)
+_NAME_WORD = re.compile(r"[A-ZÅÄÖÆØÜÉ][a-zåäöæøüéèá]+(?:-[A-ZÅÄÖÆØÜÉ][a-zåäöæøüéèá]+)?\Z")
+# Endings of the words that name associations, bodies and roles, not people (sv, nb, nn, en).
+_ASSOCIATION_WORDS = """
+lag laget förening föreningen forening foreningen foreining råd rådet klubb klubben club kyrka
+kyrkan kirke kyrkje skola skolan skole skolen kommun kommune polisen politiet chef sjef leder
+ledare ledar konsulent ordförande rektor förvaltning förvaltningen etat etaten avdeling
+avdelning enhet enheten sällskap selskap grupp gruppen gruppe forum center senter huset utvalg
+utvalget nämnd nämnden styrelse styrelsen styret korset kors service tjeneste tenesta bolag
+bolaget företagare næringsforening byalag hembygdsförening vel
+"""
+_NOT_A_PERSON = tuple(_ASSOCIATION_WORDS.split())
+
+
+def looks_like_a_person(text: str) -> bool:
+    """Whether ``text`` reads as a private person's name ("Anna Andersson"), not an association or a role."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(_NAME_WORD.match(word) for word in words)
+        and not any(word.lower().endswith(_NOT_A_PERSON) for word in words)
+    )
 
 
 def _unknown(what: str, value: str, known: list[str]) -> str:

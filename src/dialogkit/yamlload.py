@@ -164,8 +164,19 @@ def resolve_plain(value: str) -> Any:
         if _INT.match(value):
             return int(value)
         if _FLOAT.match(value):
-            return float(value)
+            return WrittenFloat(value)
     return value
+
+
+class WrittenFloat(float):
+    """A number with a decimal point, keeping how it was written: ``19.00`` is a time to a Scandinavian."""
+
+    written: str
+
+    def __new__(cls, written: str | float) -> WrittenFloat:
+        number = super().__new__(cls, written)
+        number.written = str(written)
+        return number
 
 
 _NOTHING: Any = object()

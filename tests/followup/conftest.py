@@ -43,7 +43,7 @@ workgroups:
   - id: vagar
     name: Vägar i Kalv
     convener: {name: Gatuchef, department: sbf}
-    members: [Kalvs byalag, Anna Andersson]
+    members: [Kalvs byalag, Kalvs hembygdsförening]
     actions:
       - {text: Ny beläggning på Byvägen, owner: sbf, due: 2024-11-30, status: in-progress, funds: 300000}
       - {text: Skyltning vid skolan, owner: sbf, due: 2024-09-30, status: done, funds: 10000}

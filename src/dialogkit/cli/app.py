@@ -35,10 +35,25 @@ class Options:
     directory: Path | None = None
 
     def root(self) -> Path:
-        """The workspace root: -C DIR, or the nearest folder upward with dialog.yaml."""
+        """The workspace root: the nearest folder upward with dialog.yaml, from -C DIR or here."""
         from dialogkit.layout import find_root
 
         return find_root(self.directory or Path.cwd())
+
+
+def _enter(ctx: typer.Context, directory: Path) -> Path:
+    """Change into ``directory`` for this command, as git does, so relative paths are taken from it."""
+    import contextlib
+
+    from dialogkit.errors import UsageError
+
+    with exit_codes():
+        if not directory.is_dir():
+            what = "is not a folder" if directory.exists() else "no such folder"
+            raise UsageError(f"-C {directory}: {what}; give the workspace or a folder inside it")
+    absolute = directory.absolute()
+    ctx.with_resource(contextlib.chdir(absolute))  # back where it was when the command ends (in tests too)
+    return absolute
 
 
 def _version(value: bool) -> None:
@@ -54,14 +69,18 @@ def main_options(
     ctx: typer.Context,
     directory: Annotated[
         Path | None,
-        typer.Option("-C", help="Run as if started in DIR (the workspace or a folder inside it).", metavar="DIR"),
+        typer.Option(
+            "-C",
+            help="Run as if started in DIR (the workspace or a folder inside it); relative paths are taken from it.",
+            metavar="DIR",
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
     """Run a municipality's recurring citizen dialogue over plain files in git."""
-    ctx.obj = Options(directory)
+    ctx.obj = Options(_enter(ctx, directory) if directory is not None else None)
 
 
 def options(ctx: typer.Context) -> Options:

@@ -21,12 +21,27 @@ class FollowupFormat(StrEnum):
     json = "json"
 
 
+def _date(text: str) -> dt.date:
+    """A date on the command line: 2027-12-15, or 15.12.2027 as people write it."""
+    import re
+
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})|([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})", text.strip())
+    try:
+        if match is not None and match[1]:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        if match is not None:
+            return dt.date(int(match[6]), int(match[5]), int(match[4]))
+    except ValueError:
+        raise typer.BadParameter(f"'{text}' is not a real date (check the month and the day)") from None
+    raise typer.BadParameter(f"expected a date as YYYY-MM-DD or DD.MM.YYYY, e.g. 2027-12-15, got '{text}'")
+
+
 AsOfOption = Annotated[
-    dt.datetime | None,
+    dt.date | None,
     typer.Option(
         "--as-of",
-        help="Judge what is overdue as on DATE (YYYY-MM-DD; default: today).",
-        formats=["%Y-%m-%d"],
+        help="Judge what is overdue as on DATE (YYYY-MM-DD or DD.MM.YYYY; default: today).",
+        parser=_date,
         metavar="DATE",
     ),
 ]
@@ -35,8 +50,8 @@ OutOption = Annotated[
 ]
 
 
-def _day(value: dt.datetime | None) -> dt.date:
-    return value.date() if value is not None else dt.date.today()
+def _day(value: dt.date | None) -> dt.date:
+    return value if value is not None else dt.date.today()
 
 
 @app.command(epilog=examples("dialog followup 2025", "dialog followup 2025 --as-of 2025-12-31 --format json"))
@@ -84,11 +99,12 @@ def site(
     ctx: typer.Context,
     out: OutOption = None,
     as_of: Annotated[
-        dt.datetime | None,
+        dt.date | None,
         typer.Option(
             "--as-of",
-            help="Show the dialogues held, the next planned and what is overdue as on DATE (YYYY-MM-DD; default: today).",
-            formats=["%Y-%m-%d"],
+            help="Show the dialogues held, the next planned and what is overdue as on DATE "
+            "(YYYY-MM-DD or DD.MM.YYYY; default: today).",
+            parser=_date,
             metavar="DATE",
         ),
     ] = None,

@@ -48,15 +48,14 @@ class ActionView:
 
 @dataclass(frozen=True)
 class GroupView:
-    """One work group: its convener as a role and department, its partners and its actions."""
+    """One work group: its convener as a role and department, its members and its actions."""
 
     id: str
     name: str
     convener: str  # a role, never a private person's name (DESIGN.md)
     convener_department: str
     status: str
-    partners: tuple[str, ...]  # the members that are known associations; others are counted only
-    other_members: int
+    members: tuple[str, ...]  # every member, as workgroups.yaml lists them: associations and roles
     actions: tuple[ActionView, ...]
 
     def count(self, status: str) -> int:
@@ -154,24 +153,16 @@ def action_view(ws: Workspace, action: Action, as_of: dt.date) -> ActionView:
     )
 
 
-def known_partners(ws: Workspace) -> frozenset[str]:
-    """Every partner of every area: associations and councils, never private persons."""
-    return frozenset(p for area in ws.areas for p in area.partners)
-
-
 def group_view(ws: Workspace, group: Workgroup, as_of: dt.date) -> GroupView:
-    """A work group with its actions as of a date; members are shown only when they are known partners."""
+    """A work group with its actions as of a date; every member is shown (`dialog check` warns of a person's name)."""
     department = ws.department(group.convener.department)
-    partners = known_partners(ws)
-    shown = tuple(m for m in group.members if m in partners)
     return GroupView(
         id=group.id,
         name=group.name,
         convener=group.convener.name,
         convener_department=department.name if department is not None else group.convener.department,
         status=group.status,
-        partners=shown,
-        other_members=len(group.members) - len(shown),
+        members=tuple(group.members),
         actions=tuple(action_view(ws, a, as_of) for a in group.actions),
     )
 

@@ -71,13 +71,13 @@ class ActionItem(TypedDict):
 
 
 class GroupItem(TypedDict):
-    """One work group: its convener as a role and department, its partners and actions."""
+    """One work group: its convener as a role and department, its members and actions."""
 
     name: str
     convener: str
     department: str
     status: str
-    partners: list[str]
+    members: list[str]
     actions: list[ActionItem]
 
 
@@ -170,7 +170,7 @@ def _group(group: GroupView, labels: Labels, locale: str, cash: Cash) -> GroupIt
         "convener": group.convener,
         "department": group.convener_department,
         "status": group_status_word(labels, group.status),
-        "partners": list(group.partners),
+        "members": list(group.members),
         "actions": [_action(a, labels, locale, cash) for a in group.actions],
     }
 

@@ -12,6 +12,9 @@ from pydantic_core import PydanticCustomError
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]\Z")
+_CLOCK_AS_WRITTEN = re.compile(r"([01]?[0-9]|2[0-3])[.:]([0-5][0-9])\Z")  # 19.00, 9:30: what people write
+_DAY_FIRST = re.compile(r"([0-9]{1,2})[./]([0-9]{1,2})[./]([0-9]{4})\Z")
+_AMOUNT = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+\Z")  # 85 000, with a space or a no-break space
 _MONTH_DAY = re.compile(r"([0-9]{2})-([0-9]{2})\Z")
 
 
@@ -23,11 +26,11 @@ class StrictModel(BaseModel):
 
 def _slug(value: Any) -> str:
     if not isinstance(value, str) or not SLUG.match(value):
+        wrong = "{value} is not a valid id" if isinstance(value, str) else "expected an id, got {value}"
         raise PydanticCustomError(
             "slug",
-            "'{value}' is not a valid id: use lower-case letters a-z, digits and '-', "
-            "starting with a letter or digit (e.g. 'hogvad')",
-            {"value": value},
+            wrong + ": use lower-case letters a-z, digits and '-', starting with a letter or digit (e.g. 'hogvad')",
+            {"value": shown(value)},
         )
     return value
 
@@ -35,10 +38,14 @@ def _slug(value: Any) -> str:
 def _iso_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
-    text = str(value)
+    text = str(getattr(value, "written", value))
     if not isinstance(value, str) or not _ISO_DATE.match(text):
+        day_first = _DAY_FIRST.match(text)
+        advice = f"; write {day_first[3]}-{int(day_first[2]):02d}-{int(day_first[1]):02d}" if day_first else ""
         raise PydanticCustomError(
-            "iso_date", "expected a date as YYYY-MM-DD, e.g. 2025-04-08, got '{value}'", {"value": value}
+            "iso_date",
+            "expected a date as YYYY-MM-DD, e.g. 2025-04-08, got {value}{advice}",
+            {"value": shown(value), "advice": advice},
         )
     try:
         return dt.date.fromisoformat(text)
@@ -49,9 +56,27 @@ def _iso_date(value: Any) -> dt.date:
 
 
 def _clock(value: Any) -> str:
-    if not isinstance(value, str) or not _CLOCK.match(value):
+    """A time of day as "HH:MM"; 19.00 and "9:30" are taken as people mean them."""
+    written = getattr(value, "written", value)  # an unquoted 19.00 is a number, kept as it was written
+    match = _CLOCK_AS_WRITTEN.match(written) if isinstance(written, str) and not isinstance(value, bool) else None
+    if match is None:
         raise PydanticCustomError(
-            "clock_time", 'expected a time as "HH:MM" (24-hour clock), e.g. "18:00", got \'{value}\'', {"value": value}
+            "clock_time",
+            'expected a time as "HH:MM" (24-hour clock), e.g. "18:00", got {value}',
+            {"value": shown(value)},
+        )
+    return f"{int(match[1]):02d}:{match[2]}"
+
+
+def _amount(value: Any) -> Any:
+    """A sum of money: a whole number, written with spaces between thousands if one likes (85 000)."""
+    if isinstance(value, str) and _AMOUNT.match(value.strip()):
+        return int(re.sub(r"\D", "", value))
+    if isinstance(value, float):  # 85.000 is 85 to YAML and 85,000 to a Norwegian: neither is assumed
+        raise PydanticCustomError(
+            "amount",
+            "expected whole kronor, got {value}; write it without a point: 85000, or 85 000",
+            {"value": shown(value)},
         )
     return value
 
@@ -60,7 +85,7 @@ def _month_day(value: Any) -> str:
     match = _MONTH_DAY.match(value) if isinstance(value, str) else None
     if match is None or not isinstance(value, str):
         raise PydanticCustomError(
-            "month_day", 'expected a day of the year as "MM-DD", e.g. "03-01", got \'{value}\'', {"value": value}
+            "month_day", 'expected a day of the year as "MM-DD", e.g. "03-01", got {value}', {"value": shown(value)}
         )
     try:
         dt.date(2024, int(match[1]), int(match[2]))  # 2024 is a leap year: 02-29 is allowed
@@ -114,9 +139,30 @@ def _sign_up(value: Any) -> str:
 
 def _text(value: Any) -> str:
     # YAML gives numbers for unquoted digits; names such as "1177" are text all the same.
-    if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
-        raise PydanticCustomError("text", "expected text, got {value}", {"value": value})
-    return str(value)
+    if value is None:
+        raise PydanticCustomError(
+            "text", "expected text, got nothing: write the text after the colon, or leave the line out if it may be"
+        )
+    if isinstance(value, (bool, dict, list)):
+        raise PydanticCustomError(
+            "text",
+            "expected text, got {value}; write one line of text, in quotes if it starts with [ or { or is true or false",
+            {"value": shown(value)},
+        )
+    return str(getattr(value, "written", value))  # 1.10 stays 1.10
+
+
+def shown(value: Any) -> str:
+    """A wrong value as a message quotes it: in quotes as written, nothing, a list or a mapping by what it is."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"'{getattr(value, 'written', value)}'"
 
 
 Slug = Annotated[
@@ -129,7 +175,9 @@ IsoDate = Annotated[
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
 ClockTime = Annotated[
-    str, BeforeValidator(_clock), WithJsonSchema({"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"})
+    str,
+    BeforeValidator(_clock),
+    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3])[.:][0-5]\d$"}),
 ]
 MonthDay = Annotated[str, BeforeValidator(_month_day), WithJsonSchema({"type": "string", "pattern": r"^\d{2}-\d{2}$"})]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string"})]
@@ -138,3 +186,8 @@ Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string"
 WebLink = Annotated[str, BeforeValidator(_web_link), WithJsonSchema({"type": "string", "format": "uri"})]
 # Where to sign up: an http(s) link, a mailto: link or a bare e-mail address (kept as mailto:).
 SignUp = Annotated[str, BeforeValidator(_sign_up), WithJsonSchema({"type": "string"})]
+Amount = Annotated[
+    int,
+    BeforeValidator(_amount),
+    WithJsonSchema({"type": "integer"}),  # editors ask for 85000; dialog takes 85 000 as well
+]

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from dialogkit.models.base import IsoDate, Slug, StrictModel, Text
+from dialogkit.models.base import Amount, IsoDate, Slug, StrictModel, Text
 
 ACTION_STATUSES = ("planned", "in-progress", "done", "cancelled")
 # Every action is a line of the year's follow-up and of the status site, and a document costs
@@ -58,8 +58,11 @@ class Action(StrictModel):
         description="Where the action stands: planned, in-progress, done or cancelled",
         examples=["in-progress"],
     )
-    funds: int | None = Field(
-        default=None, ge=0, description="Money set aside, in whole kronor (kroner)", examples=[45000]
+    funds: Amount | None = Field(
+        default=None,
+        ge=0,
+        description="Money set aside, in whole kronor (kroner); 85 000 with spaces is read as 85000",
+        examples=[45000],
     )
     updates: list[Update] = Field(default=[], description="Progress notes, oldest first")
 

@@ -14,14 +14,19 @@ from dialogkit.models.config import WEEKDAYS, Blackout, Season
 
 # Days the `holidays` package does not count as public holidays but on which nobody
 # holds a citizen meeting. Sweden's midsummer, Christmas and New Year's eves come
-# from its "de_facto" category; the rest are added here.
-_EXTRA: dict[str, tuple[tuple[int, str], ...]] = {
-    "SE": ((-1, "Holy Saturday (påskafton)"),),
-    "NO": ((-1, "Holy Saturday (påskeaften)"),),
+# from its "de_facto" category; the rest are added here, named in the package's languages.
+_EXTRA: dict[str, tuple[tuple[int, dict[str, str]], ...]] = {
+    "SE": ((-1, {"sv": "Påskafton", "en_US": "Holy Saturday"}),),
+    "NO": ((-1, {"no": "Påskeaften", "en_US": "Holy Saturday"}),),
 }
-_EXTRA_FIXED: dict[str, tuple[tuple[int, int, str], ...]] = {
-    "NO": ((12, 24, "Christmas Eve (julaften)"), (12, 31, "New Year's Eve (nyttårsaften)")),
+_EXTRA_FIXED: dict[str, tuple[tuple[int, int, dict[str, str]], ...]] = {
+    "NO": (
+        (12, 24, {"no": "Julaften", "en_US": "Christmas Eve"}),
+        (12, 31, {"no": "Nyttårsaften", "en_US": "New Year's Eve"}),
+    ),
 }
+# The workspace's locale as the `holidays` package names its languages; nynorsk gets bokmål's names.
+_LANGUAGES = {("SE", "sv"): "sv", ("NO", "nb"): "no", ("NO", "nn"): "no"}
 
 
 def easter(year: int) -> dt.date:
@@ -33,21 +38,24 @@ def easter(year: int) -> dt.date:
 
 
 @cache
-def holidays_of(country: str, year: int) -> Mapping[dt.date, str]:
-    """Public and de-facto holidays of ``country`` in ``year``; plain Sundays are not holidays here."""
+def holidays_of(country: str, year: int, locale: str = "en") -> Mapping[dt.date, str]:
+    """Public and de-facto holidays of ``country`` in ``year``, named in ``locale``; plain Sundays are not holidays here."""
     import holidays
 
+    language = _LANGUAGES.get((country, locale), "en_US")  # Swedish names in Norway are nobody's: English then
     supported = holidays.country_holidays(country).supported_categories
     categories = tuple(c for c in ("public", "de_facto") if c in supported)
-    options: dict[str, Any] = {"years": year, "categories": categories}
+    options: dict[str, Any] = {"years": year, "categories": categories, "language": language}
     if country == "SE":
         options["include_sundays"] = False  # the package lists every Sunday as a Swedish holiday
-    days: dict[dt.date, str] = {day: str(name) for day, name in holidays.country_holidays(country, **options).items()}
+    days: dict[dt.date, str] = {
+        day: str(name).replace("; ", ", ") for day, name in holidays.country_holidays(country, **options).items()
+    }
     easter_day = easter(year)
-    for offset, name in _EXTRA.get(country, ()):
-        days.setdefault(easter_day + dt.timedelta(days=offset), name)
-    for month, day, name in _EXTRA_FIXED.get(country, ()):
-        days.setdefault(dt.date(year, month, day), name)
+    for offset, names in _EXTRA.get(country, ()):
+        days.setdefault(easter_day + dt.timedelta(days=offset), names[language])
+    for month, day, names in _EXTRA_FIXED.get(country, ()):
+        days.setdefault(dt.date(year, month, day), names[language])
     return MappingProxyType(days)
 
 

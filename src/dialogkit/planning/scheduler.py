@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from dialogkit.dates import clock_of, minutes_of
 from dialogkit.errors import DialogError, Finding, UsageError
-from dialogkit.planning.days import Evenings, blackout_of, evenings, holidays_of, month_window, season_window
+from dialogkit.planning.datecheck import day_warnings, fewest_days_between, safety_walk_warnings, spacing_warnings
+from dialogkit.planning.days import Evenings, evenings, holidays_of, month_window, season_window
 from dialogkit.planning.elections import is_election_year
 from dialogkit.planning.rotation import FixedPoint, areas_to_plan, config_position, fixed_points
 from dialogkit.planning.values import ScheduledMeeting, YearSchedule
@@ -58,10 +59,10 @@ def plan_year(ws: Workspace, year: int) -> YearSchedule:
     fixed = fixed_points(ws, year)
     to_plan = areas_to_plan(ws, year, fixed)
     slots = _slots(ws, year, election, len(to_plan) + sum(1 for p in fixed if p.counted))
-    warnings: list[Finding] = []
-    fixed_seasons = {id(p): _place_fixed(ws, p, slots, warnings) for p in fixed}
+    warnings = _fixed_warnings(ws, year, fixed, slots)
+    fixed_seasons = {id(p): _season_of(p, slots) for p in fixed}
     _allot(slots, to_plan, [fixed_seasons[id(p)] for p in fixed if p.counted])
-    spacing = max(process.meeting.min_days_between, 1)  # one committee cannot hold two meetings at once
+    fewest = fewest_days_between(ws)
     taken = [p.date for p in fixed]
     holidays = holidays_of(country, year)
     start = process.meeting.start
@@ -71,9 +72,9 @@ def plan_year(ws: Workspace, year: int) -> YearSchedule:
         if not slot.areas:
             continue
         window = evenings(slot.first, slot.last, process.meeting.weekdays, holidays, process.blackout)
-        days = _pick(window, len(slot.areas), taken, spacing)
+        days = _pick(window, len(slot.areas), taken, fewest)
         if days is None:
-            raise DialogError(_infeasible(ws, slot, window, taken, spacing))
+            raise DialogError(_infeasible(ws, slot, window, taken, fewest))
         taken.extend(days)
         planned.extend(ScheduledMeeting(a, slot.name, d, start, end) for a, d in zip(slot.areas, days, strict=True))
     for point in fixed:
@@ -85,6 +86,38 @@ def plan_year(ws: Workspace, year: int) -> YearSchedule:
         )
     planned.sort(key=lambda m: (m.date, m.start, m.area))
     return YearSchedule(year, election, tuple(planned), tuple(warnings))
+
+
+def year_warnings(ws: Workspace, year: int) -> list[Finding]:
+    """What `dialog plan` warns about the dates already set for ``year``, for `dialog check`."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return []
+    try:
+        slots = _slots(ws, year, election_year(ws, year), 0)
+    except DialogError:
+        slots = []  # the season counts disagree: `dialog check` says so on its own
+    return _fixed_warnings(ws, year, fixed_points(ws, year), slots)
+
+
+def _fixed_warnings(ws: Workspace, year: int, fixed: Sequence[FixedPoint], slots: Sequence[_Slot]) -> list[Finding]:
+    """Each fixed meeting's and safety walk's breaches of the rules the planner keeps."""
+    warnings: list[Finding] = []
+    for point in fixed:
+        warnings.extend(day_warnings(ws, point.date, point.position, weekday=point.counted))
+        if point.counted and slots and not any(s.holds(point.date) for s in slots):
+            nearest = _season_of(point, slots)
+            assert nearest is not None
+            windows = ", ".join(f"{s.name} {s.first:%m-%d} to {s.last:%m-%d}" for s in slots)
+            warnings.append(
+                point.position.finding(
+                    f"the meeting on {point.date} lies outside every season's window ({windows}); "
+                    f"it is counted in {nearest.name}",
+                    "warning",
+                )
+            )
+    warnings.extend(spacing_warnings(ws, fixed))
+    warnings.extend(safety_walk_warnings(ws, year))
+    return warnings
 
 
 @dataclass(frozen=True)
@@ -141,37 +174,14 @@ def _slots(ws: Workspace, year: int, election: bool, total: int) -> list[_Slot]:
     return slots
 
 
-def _place_fixed(ws: Workspace, point: FixedPoint, slots: list[_Slot], warnings: list[Finding]) -> _Slot | None:
-    """The season a fixed meeting belongs to; warn when it breaks a rule the planner keeps."""
-    config = ws.config
-    holiday = holidays_of(config.municipality.country, point.date.year).get(point.date)
-    if holiday is not None:
-        warnings.append(
-            point.position.finding(f"the meeting on {point.date} falls on a holiday ({holiday})", "warning")
-        )
-    blackout = blackout_of(point.date, config.process.blackout)
-    if blackout is not None:
-        reason = f" ({blackout.reason})" if blackout.reason else ""
-        warnings.append(
-            point.position.finding(
-                f"the meeting on {point.date} falls in a blackout, {blackout.from_} to {blackout.to}{reason}", "warning"
-            )
-        )
-    if not point.counted:
+def _season_of(point: FixedPoint, slots: Sequence[_Slot]) -> _Slot | None:
+    """The season a fixed meeting of the rotation counts in: the one holding its date, else the nearest."""
+    if not point.counted or not slots:
         return None
     holding = [s for s in slots if s.holds(point.date)]
     if holding:
         return holding[0]
-    nearest = min(slots, key=lambda s: (s.distance(point.date), s.index))
-    windows = ", ".join(f"{s.name} {s.first:%m-%d} to {s.last:%m-%d}" for s in slots)
-    warnings.append(
-        point.position.finding(
-            f"the meeting on {point.date} lies outside every season's window ({windows}); "
-            f"it is counted in {nearest.name}",
-            "warning",
-        )
-    )
-    return nearest
+    return min(slots, key=lambda s: (s.distance(point.date), s.index))
 
 
 def _allot(slots: list[_Slot], areas: list[str], fixed: Sequence[_Slot | None]) -> None:

@@ -1,9 +1,10 @@
 """The status site's view models: plain values in words, free of personal data.
 
 What a page may show: areas, dates, the conclusions and priority issues, work groups
-with their convener as a role and department, partners that are associations, actions
-and their dated updates. What it never shows: who attended a meeting, who wrote the
-minutes, members that are not known associations, or anything from a survey export.
+with their convener as a role and department, their members (associations and roles:
+`dialog check` warns of one that looks like a person's name), actions and their dated
+updates. What it never shows: who attended a meeting, who wrote the minutes, or anything
+from a survey export.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ class GroupItem(TypedDict):
     convener: str
     department: str
     status: str
-    partners: list[str]
+    members: list[str]
     progress: Progress
     counts: list[StatusCount]
     actions: list[ActionItem]
@@ -256,7 +257,7 @@ def _group(ws: Workspace, labels: Mapping[str, str], meeting: Meeting, group: Gr
         "convener": group.convener,
         "department": group.convener_department,
         "status": group_status_word(labels, group.status),
-        "partners": list(group.partners),
+        "members": list(group.members),
         "progress": _progress([group]),
         "counts": [{"name": status_word(labels, s), "count": counts[s]} for s in ACTION_STATUSES],
         "actions": [
