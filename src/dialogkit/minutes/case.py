@@ -85,15 +85,6 @@ class CaseView(DocumentView):
     signatures: list[Signature]
 
 
-def genitive(name: str, locale: str) -> str:
-    """ "Tjenesteutvalget" as "Tjenesteutvalgets", "Hans" as "Hans'"."""
-    if locale == "en":
-        return f"{name}'" if name.endswith("s") else f"{name}'s"
-    if name.endswith(("s", "x", "z")):
-        return name if locale == "sv" else f"{name}'"
-    return f"{name}s"
-
-
 def header(case: CaseFile, labels: Labels, date: str) -> list[HeaderCell]:
     """The header block's rows, label and value, in order: the case officer, the archive fields, the date."""
     always = HEADER_FIELDS[case.kind]
