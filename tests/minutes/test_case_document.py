@@ -144,7 +144,9 @@ def test_the_administration_proposes_the_innstilling(
     text = case.read_text(encoding="utf-8").replace("proposer: Kommunedirektøren", "")
     case.write_text(text + setting, encoding="utf-8")
     config = root / "dialog.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  proposer: Kommunedirektøren\n", ""), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  proposer: Kommunedirektøren\n", ""), encoding="utf-8"
+    )
     compile_referat(root, 2022, ["md"], tmp_path)
     markdown = (tmp_path / "2022" / "case-document.md").read_text(encoding="utf-8")
     ending = markdown.rstrip().splitlines()[-5:]

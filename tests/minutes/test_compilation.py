@@ -30,7 +30,9 @@ def compiled(root: Path, out: Path, year: int = 2022) -> str:
 
 def test_every_meeting_in_date_order_with_its_conclusions(tmp_path: Path) -> None:
     markdown = compiled(EXAMPLES["nb"], tmp_path)
-    assert markdown.startswith("**Nordvik kommune**\\\nKommunedirektøren\n\n# Sammenstilling av referatene fra Dialogmøter 2022\n")
+    assert markdown.startswith(
+        "**Nordvik kommune**\\\nKommunedirektøren\n\n# Sammenstilling av referatene fra Dialogmøter 2022\n"
+    )
     headings = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
     assert headings == ["Oversikt", *NB_ORDER]
     ws = require(EXAMPLES["nb"])

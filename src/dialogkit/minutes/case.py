@@ -129,7 +129,7 @@ def case_view(ws: Workspace, labels: Labels, case: CaseFile, minutes: YearMinute
             seen.add(_norm(item))
             attachments.append(item)
     top = SECTION_LEVEL + 1
-    bodies = [(ws.body(step.body), step) for step in case.route]
+    bodies = [(ws.body(step.body), step) for step in case.to]
     route: list[Step] = [
         {
             "body": body.name,

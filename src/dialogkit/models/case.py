@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from dialogkit.models.base import IsoDate, Slug, StrictModel, Text
 
@@ -30,6 +30,14 @@ class Step(StrictModel):
     number: Text | None = Field(
         default=None, description="The case's number in that body (saksnr.)", examples=["045/22"]
     )
+
+
+def _step(value: Any) -> Any:
+    # A body's id alone is a step without a date or a number.
+    return {"body": value} if isinstance(value, str) else value
+
+
+RouteStep = Annotated[Step, BeforeValidator(_step, json_schema_input_type=Slug | Step)]
 
 
 class Signer(StrictModel):
@@ -68,7 +76,7 @@ class CaseFile(StrictModel):
         description="The responsible unit in the letterhead; overrides dialog.yaml's documents.unit",
         examples=["Kommunstyrelseförvaltningen"],
     )
-    to: list[Slug | Step] = Field(
+    to: list[RouteStep] = Field(
         default=[],
         description="The bodies the case goes to, in order: an id from dialog.yaml, or {body, date, number}",
         examples=[["ksau", {"body": "ks", "date": "2025-12-08", "number": "KS 2025/214"}]],
@@ -109,8 +117,3 @@ class CaseFile(StrictModel):
         description="The proposed decision (förslag till beslut, innstilling)",
         examples=["Kommunstyrelsen föreslås besluta att lägga rapporten till handlingarna."],
     )
-
-    @property
-    def route(self) -> list[Step]:
-        """The bodies the case goes to, each as a step."""
-        return [Step(body=item) if isinstance(item, str) else item for item in self.to]

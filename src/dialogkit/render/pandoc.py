@@ -70,21 +70,17 @@ def write(
     source: str,
     args: Sequence[str] = (),
     files: Mapping[str, bytes] | None = None,
-    epoch: int | None = None,
 ) -> bytes:
     """Pandoc's output for the tree (or its JSON) in format ``to`` (html5, docx, odt, typst, markdown).
 
     ``files`` (a template, its partials, a reference document) are put in pandoc's private
-    folder, where ``args`` name them; ``epoch`` is the document's date for a DOCX's and an
-    ODT's created and modified dates, in seconds since 1970.
+    folder, where ``args`` name them.
     """
     data = tree if isinstance(tree, bytes) else to_json(tree)
-    return run_pandoc(["-f", "json", "-t", to, *args], data, source, files, epoch)
+    return run_pandoc(["-f", "json", "-t", to, *args], data, source, files)
 
 
-def run_pandoc(
-    args: list[str], data: bytes, source: str, files: Mapping[str, bytes] | None = None, epoch: int | None = None
-) -> bytes:
+def run_pandoc(args: list[str], data: bytes, source: str, files: Mapping[str, bytes] | None = None) -> bytes:
     """Run pandoc in its sandbox: it reads only the files named on its command line and ``files``.
 
     Input and output go through files in a private temporary folder, not pipes: a pipe
@@ -105,7 +101,7 @@ def run_pandoc(
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
-                env={**os.environ, "GHCRTS": RUNTIME_OPTIONS, **_epoch(epoch)},
+                env={**os.environ, "GHCRTS": RUNTIME_OPTIONS},
                 check=False,
                 timeout=300,
             )
@@ -115,11 +111,6 @@ def run_pandoc(
             message = done.stderr.decode("utf-8", "replace").strip() or f"exit code {done.returncode}"
             raise DialogError(Finding(source, 1, 1, "error", f"pandoc failed: {message}"))
         return made.read_bytes()
-
-
-def _epoch(epoch: int | None) -> dict[str, str]:
-    # Pandoc dates a DOCX or ODT by SOURCE_DATE_EPOCH; left as it is, a build's own setting holds.
-    return {} if epoch is None else {"SOURCE_DATE_EPOCH": str(epoch)}
 
 
 @cache

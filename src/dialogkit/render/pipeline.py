@@ -23,7 +23,7 @@ from dialogkit.render.environment import render_markdown
 from dialogkit.render.letterhead import Frame, add_frame, framed_for
 from dialogkit.render.pandoc import PandocNode, PandocTree, PandocValue
 from dialogkit.render.pdf import CompiledPdf, compile_pdf
-from dialogkit.render.reference import HouseStyle
+from dialogkit.render.reference import HouseStyle, dated
 from dialogkit.render.safety import IMAGE_TYPES, Checked, ImageFile, check_tree, typst_text
 from dialogkit.render.templates import (
     find_logo,
@@ -335,16 +335,28 @@ def _office(job: _Job, tree_json: bytes, to: str) -> bytes:
     reference_name, reference = reference_document(setting.root, to, _house_style(setting, job.labels))
     files[reference_name] = reference
     args = pandoc.template_args(template, reference_name)
-    return pandoc.write(tree_json, to, job.doc.source, args, files, epoch=_epoch(job.doc.date))
+    made = pandoc.write(tree_json, to, job.doc.source, args, files)
+    return dated(made, to, _made_on(job.doc.date))
 
 
 def _house_style(setting: Setting, labels: Labels) -> HouseStyle:
     return HouseStyle(setting.author, setting.font, labels["page_of"])
 
 
-def _epoch(date: dt.date | None) -> int | None:
-    """The document's date as pandoc dates a file, midnight UTC; None leaves it to the day it is made."""
-    return None if date is None else int(dt.datetime.combine(date, dt.time(), dt.UTC).timestamp())
+def house_style(root: Path) -> HouseStyle:
+    """The house style of the workspace at ``root``, which its built-in reference documents are made in."""
+    from dialogkit.loading import require
+
+    setting = setting_of(require(root))
+    return _house_style(setting, load_labels(root, setting.locale))
+
+
+def _made_on(date: dt.date | None) -> dt.datetime:
+    """The document's date at midnight UTC; without one, now (SOURCE_DATE_EPOCH's time, for a reproducible build)."""
+    if date is not None:
+        return dt.datetime.combine(date, dt.time(), dt.UTC)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
 
 
 def _typst_string(value: str) -> str:

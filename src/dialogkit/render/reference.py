@@ -7,6 +7,7 @@ templates/reference.docx or reference.odt replaces them (see :mod:`dialogkit.ren
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -162,6 +163,21 @@ def _odt_page_of(label: str) -> str:
         "{pages}": "<text:page-count>1</text:page-count>",
     }
     return "".join(fields.get(piece, escape(piece)) for piece in re.split(r"(\{page\}|\{pages\})", label))
+
+
+# Pandoc in its sandbox cannot read the clock and dates every file 1970-01-01.
+_DOCX_DATES = re.compile(r"(<dcterms:(?:created|modified) [^>]*>)[^<]*(</dcterms:)")
+_ODT_DATES = re.compile(r"(<(?:meta:creation-date|dc:date)>)[^<]*(</)")
+
+
+def dated(data: bytes, to: str, when: dt.datetime) -> bytes:
+    """A DOCX or ODT made by pandoc, created and modified at ``when``."""
+    stamp = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    parts = _parts(data)
+    name, pattern = ("docProps/core.xml", _DOCX_DATES) if to == "docx" else ("meta.xml", _ODT_DATES)
+    if name in parts:
+        parts[name] = pattern.sub(lambda m: f"{m[1]}{stamp}{m[2]}", parts[name].decode("utf-8")).encode("utf-8")
+    return _zip(parts)
 
 
 def _parts(data: bytes) -> dict[str, bytes]:

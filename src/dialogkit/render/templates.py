@@ -12,6 +12,7 @@ import os
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,10 +75,10 @@ def _overrides(own: Path, builtin: Path) -> bool:
     return own.is_file() and own.resolve() != builtin.resolve()
 
 
-def copy_template(root: Path, name: str, style: HouseStyle | None = None) -> tuple[Path, bool]:
+def copy_template(root: Path, name: str, style: Callable[[], HouseStyle] | None = None) -> tuple[Path, bool]:
     """Copy the built-in template ``name`` into the workspace; never overwrites. Returns (path, copied).
 
-    A reference document is the one made in ``style``, the workspace's house style.
+    A reference document is the one made in the workspace's house style, which ``style`` gives.
     """
     known = {t.name for t in list_templates(root) if t.builtin}
     if name not in known:
@@ -88,7 +89,7 @@ def copy_template(root: Path, name: str, style: HouseStyle | None = None) -> tup
     if name in REFERENCES.values():
         if style is None:
             raise UsageError(f"{name} is made in the workspace's house style, which was not given")
-        data = reference_docx(style) if name == REFERENCE_DOCX else reference_odt(style)
+        data = reference_docx(style()) if name == REFERENCE_DOCX else reference_odt(style())
     else:
         data = (builtin_templates() / name).read_bytes()
     outcome = write_atomic(target, data, overwrite=False, within=root)
@@ -174,7 +175,7 @@ def logo_file(root: Path, name: str) -> bytes | None:
                 1,
                 1,
                 "error",
-                f"{WORKSPACE_TEMPLATES}/{name} is not {kind}; it starts with {data[:8]!r}: "
+                f"{WORKSPACE_TEMPLATES}/{name} is not {kind}; it starts with '{data[:8].decode('ascii', 'backslashreplace')}': "
                 "save the logo as PNG or SVG under that name, or remove it",
             )
         )
