@@ -77,6 +77,8 @@ def _without_null(prop: dict[str, Any]) -> dict[str, Any]:
 def type_text(prop: dict[str, Any], anchors: dict[str, str]) -> str:
     """A person's name for a property's type, with a link to an object's own table."""
     prop = _without_null(prop)
+    if len(prop.get("anyOf", [])) > 1:  # e.g. a body's id or a step of the route
+        return " or ".join(type_text(option, anchors) for option in prop["anyOf"])
     if "$ref" in prop:
         name = _def_name(prop["$ref"])
         return f"[object](#{anchors[name]})"
@@ -199,6 +201,8 @@ def object_paths(schema: dict[str, Any]) -> dict[str, str]:
             suffix = ""
             if own.get("type") == "array":
                 own, suffix = _without_null(own["items"]), "[]"
+            # An id or an object (a step of the route): the object's table.
+            own = next((o for o in own.get("anyOf", []) if "$ref" in o), own)
             if "$ref" in own:
                 ref = _def_name(own["$ref"])
                 if ref not in found:
