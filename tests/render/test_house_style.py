@@ -139,7 +139,8 @@ def test_templates_copy_writes_the_house_style_to_start_from(tmp_path: Path) -> 
     assert "Nordvik kommune" in zip_member(own, "word/footer1.xml")
     code, output = dialog(root, "templates", "copy", "reference.odt")
     assert code == 0
-    (root / "templates" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    logo = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>'
+    (root / "templates" / "logo.svg").write_text(logo, encoding="utf-8")
     code, output = dialog(root, "templates", "list")
     lines = output.splitlines()
     assert "reference.docx  (overridden in templates/)" in lines
@@ -157,13 +158,10 @@ def test_templates_copy_writes_the_house_style_to_start_from(tmp_path: Path) -> 
     code, output = dialog(root, "render", "agenda", "2022/skole", "--to", "docx")
     assert code == 0, output
     assert "Nordvik kommune, Rådhuset" in zip_member(root / "build/2022/skole/agenda.docx", "word/footer1.xml")
-    assert "<svg" in zip_member(root / "build/2022/skole/agenda.docx", "word/media/" + _media(root))
-
-
-def _media(root: Path) -> str:
+    # The SVG logo reaches Word drawn as a PNG, which every version shows.
     with zipfile.ZipFile(root / "build/2022/skole/agenda.docx") as archive:
         (name,) = [n for n in archive.namelist() if n.startswith("word/media/")]
-    return name.removeprefix("word/media/")
+        assert name.endswith(".png") and archive.read(name).startswith(PNG[:8])
 
 
 @pytest.mark.parametrize(

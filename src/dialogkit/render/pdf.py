@@ -32,6 +32,7 @@ _WITH_UA: dict[str, list[PDFStandard]] = {
     "a-1b": ["a-1b"],
 }
 _OUTPUT = "out.pdf"
+_PICTURE_PPI = 300.0  # a picture for print: a 3 cm logo is 354 pixels wide
 
 # The fonts found and what they show, once per set of font folders and process. Each compile
 # gets a compiler of its own (a millisecond), so nothing of one document, not even a failed
@@ -49,7 +50,7 @@ class _Job(TypedDict):
 
     root: str  # the private folder with main.typ and the images
     inputs: dict[str, str]  # sys.inputs: title, author, language
-    standard: str  # documents.pdf_standard: a-2a, a-2b, a-2u, a-3b or a-1b
+    standard: str  # documents.pdf_standard: a-2a, a-2b, a-2u, a-3b or a-1b; "png" for a picture
     font_dir: str | None  # the workspace's templates/fonts/
     fallbacks: list[str]  # the system's Noto folders
 
@@ -112,6 +113,12 @@ def compile_pdf(
     return CompiledPdf(pdf, warnings)
 
 
+def svg_as_png(svg: bytes, width: str, *, source: str) -> bytes:
+    """An SVG picture drawn as a PNG ``width`` wide (e.g. "3cm"), for Word versions that show no SVG."""
+    page = f'#set page(width: auto, height: auto, margin: 0pt, fill: none)\n#image("picture.svg", width: {width})\n'
+    return compile_pdf(page.encode("utf-8"), {"picture.svg": svg}, source=source, inputs={}, standard="png").data
+
+
 def _compile(job: _Job) -> tuple[bytes, list[str]]:
     """The PDF, and the characters shown as U+FFFD because no font has them."""
     import typst
@@ -128,11 +135,13 @@ def _compile(job: _Job) -> tuple[bytes, list[str]]:
         if lacking or fonts.needs_swaps(data):
             main.write_bytes(fonts.replace(data.decode("utf-8"), lacking).encode("utf-8"))
         compiler = typst.Compiler(font_paths=coverage.fonts, ignore_system_fonts=True)
+        picture = job["standard"] == "png"
         pdf, _warnings = compiler.compile_with_warnings(
             input=main,
             root=root,
-            format="pdf",
-            pdf_standards=standards(job["standard"]),
+            format="png" if picture else "pdf",
+            ppi=_PICTURE_PPI if picture else None,
+            pdf_standards=[] if picture else standards(job["standard"]),
             sys_inputs={key: fonts.replace(value, lacking) for key, value in inputs.items()},
             timestamp=_timestamp(),
         )

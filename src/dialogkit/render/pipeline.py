@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -14,15 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dialogkit.errors import Finding
+from dialogkit.errors import DialogError, Finding
 from dialogkit.files import write_atomic
 from dialogkit.inputs import carry
-from dialogkit.layout import output_folder
+from dialogkit.layout import WORKSPACE_TEMPLATES, output_folder
 from dialogkit.render import figures, pandoc
 from dialogkit.render.environment import render_markdown
-from dialogkit.render.letterhead import Frame, add_frame, framed_for
+from dialogkit.render.letterhead import LOGO_WIDTH, Frame, add_frame, framed_for
 from dialogkit.render.pandoc import PandocNode, PandocTree, PandocValue
-from dialogkit.render.pdf import CompiledPdf, compile_pdf
+from dialogkit.render.pdf import CompiledPdf, compile_pdf, svg_as_png
 from dialogkit.render.reference import HouseStyle, dated
 from dialogkit.render.safety import IMAGE_TYPES, Checked, ImageFile, check_tree, typst_text
 from dialogkit.render.templates import (
@@ -208,7 +209,7 @@ def _makers(
         elif fmt == "html":
             yield fmt, functools.partial(_html, job.setting, job.json(_data_uri, "html"), job.doc.source)
         else:
-            office = office or job.json(_data_uri, "office")
+            office = office or job.json(_office_image, "office")
             yield fmt, functools.partial(_office, job, office, fmt)
 
 
@@ -278,6 +279,19 @@ def _writer_json(
         for target, node in checked.image_nodes.items():
             node.clear()
             node.update(originals[target])
+
+
+def _office_image(image: ImageFile, node: PandocNode) -> PandocNode:
+    """Images for DOCX and ODT: an SVG logo as a PNG, which every Word and LibreOffice shows."""
+    if image.mime == "image/svg+xml":
+        source = f"{WORKSPACE_TEMPLATES}/{image.key}"
+        try:
+            png = svg_as_png(image.data, LOGO_WIDTH, source=source)
+        except DialogError as exc:
+            problem = "; ".join(f.message for f in exc.findings)
+            raise DialogError(Finding(source, 1, 1, "error", f"the logo cannot be drawn: {problem}")) from None
+        image = dataclasses.replace(image, data=png, mime="image/png")
+    return _data_uri(image, node)
 
 
 def _data_uri(image: ImageFile, node: PandocNode) -> PandocNode:
