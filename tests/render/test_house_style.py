@@ -264,3 +264,15 @@ def test_the_letterhead_shows_in_html_and_pdf_too(tmp_path: Path) -> None:
     assert text.startswith("Nordvik kommune Kommunedirektøren Invitasjon: Dialogmøte – Skole og SFO")
     reader = PdfReader(root / "build/2022/skole/invitation.pdf")
     assert reader.pages[0].images, "the logo is drawn on page one"
+
+
+def test_a_case_may_name_its_own_unit_for_the_letterhead(tmp_path: Path) -> None:
+    root = copy_example("nb", tmp_path / "nb")
+    case = root / "cycles" / "2022" / "case.yaml"
+    case.write_text(case.read_text(encoding="utf-8") + "unit: Oppvekst og kultur\n", encoding="utf-8")
+    code, output = dialog(root, "compile-referat", "2022", "--to", "md")
+    assert code == 0, output
+    case_md = (root / "build/2022/case-document.md").read_text(encoding="utf-8")
+    assert case_md.startswith("**Nordvik kommune**\\\nOppvekst og kultur\n\n**Saksframlegg**\n")
+    compilation = (root / "build/2022/referat-compilation.md").read_text(encoding="utf-8")
+    assert compilation.startswith("**Nordvik kommune**\\\nKommunedirektøren\n")
