@@ -77,7 +77,9 @@ def _without_null(prop: dict[str, Any]) -> dict[str, Any]:
 def type_text(prop: dict[str, Any], anchors: dict[str, str]) -> str:
     """A person's name for a property's type, with a link to an object's own table."""
     prop = _without_null(prop)
-    if len(prop.get("anyOf", [])) > 1:  # e.g. an invitee: a name, or an object with its address
+    if (
+        len(prop.get("anyOf", [])) > 1
+    ):  # e.g. an invitee (a name or {name, email}), a step of the route (an id or {body, date, number})
         return " or ".join(type_text(option, anchors) for option in prop["anyOf"])
     if "$ref" in prop:
         name = _def_name(prop["$ref"])

@@ -17,12 +17,21 @@ from dialogkit.render.templates import list_templates
 # A template's leading comment: Jinja {# #}, CSS /* */, Typst // or YAML #.
 _COMMENT = re.compile(r"\A\s*(?:\{#-?(?P<jinja>.*?)-?#\}|/\*(?P<css>.*?)\*/|(?P<lines>(?:(?://|#)[^\n]*\n)+))", re.S)
 # Templates whose format has no comment that would stay out of the output.
-_WITHOUT_COMMENT = {"pandoc/document.html": "The HTML page around every document: its head, style and title."}
+_WITHOUT_COMMENT = {
+    "pandoc/document.html": "The HTML page around every document: its head and style.",
+    "pandoc/document.openxml": "The Word document around every DOCX's body (the letterhead and title are in the body).",
+    "pandoc/document.opendocument": "The LibreOffice document around every ODT's body.",
+    "reference.docx": (
+        "The styles of every DOCX: A4, black headings in documents.font, the footer with the municipality and "
+        "page X of Y; made by dialog for the workspace."
+    ),
+    "reference.odt": "The styles of every ODT, as reference.docx's for Word.",
+}
 
 
 def purpose(path: Path, name: str) -> str:
     """The first sentence of the template's leading comment."""
-    match = _COMMENT.match(path.read_text(encoding="utf-8"))
+    match = _COMMENT.match(path.read_text(encoding="utf-8")) if path.is_file() else None
     if match is None:
         if name in _WITHOUT_COMMENT:
             return _WITHOUT_COMMENT[name]

@@ -101,16 +101,13 @@ def test_a_reference_document_rebuilds_only_what_it_shapes(workspace: Path) -> N
 def test_the_logo_rebuilds_the_documents_that_show_it(workspace: Path) -> None:
     rebuilt(workspace)
     write(workspace / "templates" / "logo.png", png("red"))
-    assert rebuilt(workspace) == DOCUMENTS  # each template decides whether a logo shows
+    assert rebuilt(workspace) == DOCUMENTS  # every document's letterhead shows it
     write(workspace / "templates" / "logo.png", png("blue"))
-    assert rebuilt(workspace) == DOCUMENTS  # every built-in document template shows it
-    agenda = (builtin_templates() / "agenda.md.j2").read_text(encoding="utf-8")
-    without_logo = agenda.replace("{% if logo %}", "{% if false %}")
-    assert without_logo != agenda
-    write(workspace / "templates" / "agenda.md.j2", without_logo)
-    assert rebuilt(workspace) == AGENDAS
-    write(workspace / "templates" / "logo.png", png("green"))
-    assert rebuilt(workspace) == sorted(set(DOCUMENTS) - set(AGENDAS))
+    assert rebuilt(workspace) == DOCUMENTS
+    (workspace / "templates" / "logo.png").unlink()
+    assert rebuilt(workspace) == DOCUMENTS  # an SVG logo is looked for once the PNG is gone
+    write(workspace / "templates" / "logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    assert rebuilt(workspace) == DOCUMENTS
 
 
 def test_an_image_in_the_minutes_rebuilds_the_compilation(workspace: Path) -> None:

@@ -179,9 +179,10 @@ def _cycle(ws: Workspace, cycle: Cycle) -> Iterator[Finding]:
                 yield doc.finding(("meetings", index, "area"), _unknown("area", planned.area, [a.id for a in ws.areas]))
     case_doc = cycle.docs.get("case")
     if cycle.case is not None and case_doc is not None:
-        for index, body_id in enumerate(cycle.case.to):
-            if ws.body(body_id) is None:
-                yield case_doc.finding(("to", index), _unknown("body", body_id, [b.id for b in ws.config.bodies]))
+        for index, step in enumerate(cycle.case.to):
+            if ws.body(step.body) is None:
+                where = ("to", index, "body")  # a step's body, or the id alone
+                yield case_doc.finding(where, _unknown("body", step.body, [b.id for b in ws.config.bodies]))
 
 
 def _meeting(ws: Workspace, meeting: Meeting) -> Iterator[Finding]:

@@ -42,7 +42,9 @@ def test_followup_writes_markdown(runner: CliRunner, make_workspace: MakeWorkspa
     )
     assert code == 0, output
     text = (out / "2025" / "followup.md").read_text(encoding="utf-8")
-    assert "Träffpunkt – uppföljning 2025" not in text  # the title goes in the metadata, not the body
+    # The Markdown is whole: the letterhead, then the title as its one level-1 heading.
+    assert text.startswith("**Provkommun**\n\n# Träffpunkt – uppföljning 2025\n")
+    assert text.count("\n# ") == 1
     assert "Läget per 15 januari 2026" in text
     assert "Försenade åtgärder: 3" in text
     assert "Avsatta medel: 363 000 kr" in text  # escape_markdown folds no-break spaces

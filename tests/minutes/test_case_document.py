@@ -8,20 +8,18 @@ import pytest
 
 from dialogkit.loading import require
 from dialogkit.minutes import compile_referat
-from dialogkit.minutes.case import genitive
 from tests.conftest import EXAMPLES
 
 from .conftest import CopyExample, dialog, docx_outline, docx_tables, pdf_text
 
 SAKSFRAMLEGG_OUTLINE = [
-    ("Title", "Saksframlegg"),
-    ("Heading 1", "Dialogmøtene 2022 - oppsummering"),
-    ("Heading 2", "Vedlegg"),
-    ("Heading 2", "Andre saksdokumenter (ikke utsendt)"),
-    ("Heading 2", "SAMMENDRAG"),
-    ("Heading 2", "SAKSOPPLYSNINGER"),
-    ("Heading 2", "VURDERING"),
-    ("Heading 2", "Tjenesteutvalgets innstilling"),
+    ("Title", "Dialogmøtene 2022 - oppsummering"),
+    ("Heading 1", "Vedlegg"),
+    ("Heading 1", "Andre saksdokumenter (ikke utsendt)"),
+    ("Heading 1", "SAMMENDRAG"),
+    ("Heading 1", "SAKSOPPLYSNINGER"),
+    ("Heading 1", "VURDERING"),
+    ("Heading 1", "Forslag til innstilling"),
 ]
 
 
@@ -33,22 +31,33 @@ def test_norwegian_example_compiles_into_a_saksframlegg(tmp_path: Path) -> None:
         assert f"wrote {built / name}" in out
     case_docx = built / "case-document.docx"
     assert docx_outline(case_docx) == SAKSFRAMLEGG_OUTLINE
-    (table,) = docx_tables(case_docx)
-    assert table == [
-        ["Ark.", "Lnr.", "Arkivsaksnr.", "Saksbehandler"],
-        ["033", "12159/22", "22/1380-1", "Rådgiver i kommunedirektørens stab"],
+    header, route = docx_tables(case_docx)
+    assert header == [  # no header row: label and value side by side
+        ["Saksbehandler", "Rådgiver i kommunedirektørens stab"],
+        ["Ark.", "033"],
+        ["Lnr.", "12159/22"],
+        ["Arkivsaksnr.", "22/1380-1"],
+        ["Dato", "26.09.2022"],
+    ]
+    assert route == [
+        ["Utvalg", "Møtedato", "Saksnr."],
+        ["Tjenesteutvalget", "06.10.2022", "031/22"],
+        ["Kommunestyret", "20.10.2022", "067/22"],
     ]
 
     text = pdf_text(built / "case-document.pdf")
-    positions = [text.find(words) for _, words in SAKSFRAMLEGG_OUTLINE]
-    assert -1 not in positions and positions == sorted(positions), positions
-    for label in ("Ark.", "Lnr.", "Arkivsaksnr.", "Saksbehandler"):
-        assert positions[0] < text.find(label) < positions[1]  # the header block between "Saksframlegg" and the title
-    # The compilation is listed first among the attachments, once, though case.yaml lists it too.
-    vedlegg = text[positions[2] : positions[3]]
-    assert vedlegg.count("Sammenstilling av referatene fra dialogmøtene 2022") == 1
+    order = ["Nordvik kommune", "Saksframlegg", "Saksbehandler", "Dato", "26.09.2022", "Saksgang"]
+    order += [words for _, words in SAKSFRAMLEGG_OUTLINE]
+    order += ["Kommunedirektøren foreslår at det gjøres følgende innstilling:", "Kommunestyret tar rapporten"]
+    positions = [text.find(words) for words in order]
+    assert -1 not in positions and positions == sorted(positions), list(zip(order, positions, strict=True))
+    # The political body is never credited with a proposal: the administration proposes.
+    assert "Tjenesteutvalgets innstilling" not in text
+    # The compilation is listed first among the attachments, under the process's name.
+    vedlegg = text[text.index("Vedlegg") : text.index("Andre saksdokumenter")]
+    assert "1. Sammenstilling av referatene fra Dialogmøter 2022" in vedlegg
     # SAKSOPPLYSNINGER: the background, then the year's meetings listed.
-    background = text[positions[5] : positions[6]]
+    background = text[text.index("SAKSOPPLYSNINGER") : text.index("VURDERING")]
     assert background.index("Kommunestyret vedtok") < background.index("Disse møtene ble holdt i 2022:")
     assert background.index("torsdag 5. mai 2022: Skole og SFO") < background.index(
         "torsdag 4. august 2022: Dialogmøte med hytteeierne"
@@ -56,31 +65,40 @@ def test_norwegian_example_compiles_into_a_saksframlegg(tmp_path: Path) -> None:
 
     outline = docx_outline(built / "referat-compilation.docx")
     assert outline[:3] == [
-        ("Title", "Oppsummering: Sammenstilling av referatene fra dialogmøtene 2022"),
+        ("Title", "Sammenstilling av referatene fra Dialogmøter 2022"),
         ("Heading 1", "Oversikt"),
         ("Heading 1", "Skole og SFO"),
     ]
     assert ("Heading 3", "Sak 1: Velkommen og presentasjon") in outline  # the minutes' "##" nested under the meeting
-    assert "Dialogmøte med hytteeierne" in pdf_text(built / "referat-compilation.pdf")
+    compilation = pdf_text(built / "referat-compilation.pdf")
+    assert "Dialogmøte med hytteeierne" in compilation
+    assert compilation.index("Sammenstilling av referatene") < compilation.index("Vedlegg 1 til sak 22/1380")
 
 
 def test_swedish_example_compiles_into_a_tjansteskrivelse(tmp_path: Path) -> None:
-    result = compile_referat(EXAMPLES["sv"], 2025, ["docx", "md"], tmp_path)
+    result = compile_referat(EXAMPLES["sv"], 2025, ["docx", "md", "pdf"], tmp_path)
     assert result.warnings == []
     case_docx = tmp_path / "2025" / "case-document.docx"
     assert docx_outline(case_docx) == [
-        ("Title", "Tjänsteskrivelse"),
-        ("Heading 1", "Träffpunkt 2025 – återrapportering av medborgardialogen"),
-        ("Heading 2", "Sammanfattning"),
-        ("Heading 2", "Beslutsunderlag"),
-        ("Heading 2", "Förslag till beslut"),
-        ("Heading 2", "Ärendet"),
-        ("Heading 2", "Bedömning"),
+        ("Title", "Träffpunkt 2025 – återrapportering av medborgardialogen"),
+        ("Heading 1", "Sammanfattning"),
+        ("Heading 1", "Beslutsunderlag"),
+        ("Heading 1", "Förslag till beslut"),
+        ("Heading 1", "Ärendet"),
+        ("Heading 1", "Bedömning"),
+        ("Heading 1", "Beslutet skickas till"),
     ]
     assert docx_tables(case_docx) == [
-        [["Diarienummer", "Handläggare"], ["KS 2025/214", "Kommunutvecklare, Kommunstyrelseförvaltningen"]]
+        [
+            ["Handläggare", "Anna Berg, kommunutvecklare"],
+            ["Diarienummer", "KS 2025/214"],
+            ["Datum", "2025-11-20"],
+        ]
     ]
     markdown = (tmp_path / "2025" / "case-document.md").read_text(encoding="utf-8")
+    assert markdown.startswith("**Svenljunga kommun**\\\nKommunstyrelseförvaltningen\n\n**Tjänsteskrivelse**\n")
+    # The addressee above the title, the title as the Markdown's first heading.
+    assert "**Kommunstyrelsen**\n\n# Träffpunkt 2025 – återrapportering av medborgardialogen\n" in markdown
     underlag = markdown[markdown.index("## Beslutsunderlag") : markdown.index("## Förslag till beslut")]
     assert underlag.index("- Sammanställning av referaten från Träffpunkt 2025") < underlag.index(
         "- Uppföljning av arbetsgrupper och åtgärder 2025"
@@ -89,6 +107,11 @@ def test_swedish_example_compiles_into_a_tjansteskrivelse(tmp_path: Path) -> Non
     assert "Under 2025 hölls dessa möten:" in arendet
     for meeting in ("tisdag 8 april 2025: Träffpunkt Högvad", "Träffpunkt Kalv", "Träffpunkt Ätradalen"):
         assert meeting in arendet
+    text = pdf_text(tmp_path / "2025" / "case-document.pdf")
+    ending = text[text.index("Beslutet skickas till") :]
+    for line in ("Kommundirektören", "Samhällsbyggnadsförvaltningen", "Maria Holm", "Kommundirektör", "Anna Berg"):
+        assert line in ending
+    assert ending.index("Maria Holm") < ending.index("Kommundirektör\nAnna Berg")  # name above title, signer by signer
 
 
 def test_without_case_yaml_the_compilation_is_written_and_the_council_document_skipped(
@@ -107,23 +130,33 @@ def test_without_case_yaml_the_compilation_is_written_and_the_council_document_s
 
 
 @pytest.mark.parametrize(
-    ("to", "heading"),
+    ("setting", "proposer"),
     [
-        ("[tju, ks]", "Tjenesteutvalgets innstilling"),
-        ("[fsk, ks]", "Formannskapets innstilling"),
-        ("[ks]", "Forslag til vedtak"),
-        ("[]", "Forslag til vedtak"),
+        ("", "Kommunedirektøren"),
+        ("proposer: Rådmannen\n", "Rådmannen"),
     ],
 )
-def test_the_innstilling_names_the_body_that_gives_it(
-    copy_example: CopyExample, tmp_path: Path, to: str, heading: str
+def test_the_administration_proposes_the_innstilling(
+    copy_example: CopyExample, tmp_path: Path, setting: str, proposer: str
 ) -> None:
     root = copy_example("nb")
     case = root / "cycles" / "2022" / "case.yaml"
-    case.write_text(case.read_text(encoding="utf-8").replace("to: [tju, ks]", f"to: {to}"), encoding="utf-8")
+    text = case.read_text(encoding="utf-8").replace("proposer: Kommunedirektøren", "")
+    case.write_text(text + setting, encoding="utf-8")
+    config = root / "dialog.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  proposer: Kommunedirektøren\n", ""), encoding="utf-8"
+    )
     compile_referat(root, 2022, ["md"], tmp_path)
     markdown = (tmp_path / "2022" / "case-document.md").read_text(encoding="utf-8")
-    assert markdown.rstrip().splitlines()[-3] == f"## {heading}"
+    ending = markdown.rstrip().splitlines()[-5:]
+    assert ending == [
+        "## Forslag til innstilling",
+        "",
+        f"{proposer} foreslår at det gjøres følgende innstilling:",
+        "",
+        "Kommunestyret tar rapporten til etterretning.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -138,6 +171,10 @@ def test_the_innstilling_names_the_body_that_gives_it(
                 "Tenesteutvalet",
                 "Saksbehandlar",
                 "Desse møta vart haldne i 2022:",
+                "Saksgang",
+                "| Utval ",
+                "## Framlegg til innstilling",
+                "Kommunedirektøren føreslår at det vert gjort følgjande innstilling:",
             ],
         ),
         ("en", ["Summary", "Background", "Assessment", "Case officer", "These meetings were held in 2022:"]),
@@ -183,10 +220,3 @@ def test_case_texts_are_staff_markdown_with_nested_headings(copy_example: CopyEx
     html = (tmp_path / "2022" / "case-document.html").read_text(encoding="utf-8")
     assert "<strong>godt</strong>" in html
     assert "<script" not in html and "&lt;script&gt;" in html
-
-
-def test_genitive() -> None:
-    assert genitive("Tjenesteutvalget", "nb") == "Tjenesteutvalgets"
-    assert genitive("Hovedutvalg for helse og omsorgs", "nb") == "Hovedutvalg for helse og omsorgs'"
-    assert genitive("Kommunstyrelsens arbetsutskott", "sv") == "Kommunstyrelsens arbetsutskotts"
-    assert genitive("The board", "en") == "The board's"

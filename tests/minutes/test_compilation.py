@@ -18,8 +18,8 @@ NB_ORDER = ["Skole og SFO", "Barnehage", "Kultur", "Teknisk drift", "Helse og om
 
 
 def sections(markdown: str) -> dict[str, str]:
-    """The text under each level-1 heading, by the heading's text."""
-    parts = re.split(r"^# (.+)$", markdown, flags=re.MULTILINE)
+    """The text under each level-2 heading (the title is the only level-1 one), by the heading's text."""
+    parts = re.split(r"^## (.+)$", markdown, flags=re.MULTILINE)
     return dict(zip(parts[1::2], parts[2::2], strict=True))
 
 
@@ -30,13 +30,16 @@ def compiled(root: Path, out: Path, year: int = 2022) -> str:
 
 def test_every_meeting_in_date_order_with_its_conclusions(tmp_path: Path) -> None:
     markdown = compiled(EXAMPLES["nb"], tmp_path)
-    headings = re.findall(r"^# (.+)$", markdown, flags=re.MULTILINE)
+    assert markdown.startswith(
+        "**Nordvik kommune**\\\nKommunedirektøren\n\n# Sammenstilling av referatene fra Dialogmøter 2022\n"
+    )
+    headings = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
     assert headings == ["Oversikt", *NB_ORDER]
     ws = require(EXAMPLES["nb"])
     for meeting in ws.cycles[2022].meetings.values():
         assert meeting.referat is not None
         section = sections(markdown)[_title(meeting.area_id)]
-        conclusions = section[section.index("## Konklusjoner") : section.index("## Møtet")]
+        conclusions = section[section.index("### Konklusjoner") : section.index("### Møtet")]
         for conclusion in meeting.referat.front.conclusions:
             assert f"- {conclusion}\n" in conclusions
         for person in meeting.referat.front.present:
@@ -45,7 +48,7 @@ def test_every_meeting_in_date_order_with_its_conclusions(tmp_path: Path) -> Non
     assert "**Dato:** torsdag 5. mai 2022, klokken 17.00–19.00" in skole
     assert "**Vert:** Tjenesteutvalget" in skole
     assert "**Forfall:** FAU ved Søndre skole" in skole
-    assert "### Sak 1: Velkommen og presentasjon" in skole  # "##" in the minutes, nested under the meeting
+    assert "#### Sak 1: Velkommen og presentasjon" in skole  # "##" in the minutes, nested under the meeting
 
 
 def _title(area_id: str) -> str:
@@ -61,7 +64,7 @@ def _title(area_id: str) -> str:
 
 def test_the_overview_comes_first_with_dates_and_key_conclusions(tmp_path: Path) -> None:
     markdown = compiled(EXAMPLES["nb"], tmp_path)
-    overview = markdown[: markdown.index("\n# Skole og SFO")]
+    overview = markdown[: markdown.index("\n## Skole og SFO")]
     items = re.findall(r"^- \*\*(.+)\*\*$", overview, flags=re.MULTILINE)
     assert items[0] == "torsdag 5. mai 2022: Skole og SFO"
     assert items[-1] == "torsdag 4. august 2022: Dialogmøte med hytteeierne"
@@ -77,7 +80,7 @@ def test_a_one_off_meeting_uses_its_own_title(copy_example: CopyExample, tmp_pat
         encoding="utf-8",
     )
     markdown = compiled(root, tmp_path)
-    assert "\n# Hyttemøtet på Nordviksetra\n" in markdown
+    assert "\n## Hyttemøtet på Nordviksetra\n" in markdown
     assert "# Hytteeiere\n" not in markdown
     assert "**Vert:** Formannskapet" in markdown.split("# Hyttemøtet på Nordviksetra")[1]
 
@@ -90,12 +93,14 @@ def test_a_meeting_without_minutes_is_a_warning_that_names_it(copy_example: Copy
     assert "cycles/2022/kultur/referat.md:1:1: warning: no minutes for Kultur (2022/kultur, 2022-05-19)" in err
     assert "wrote" in out
     markdown = (tmp_path / "out" / "2022" / "referat-compilation.md").read_text(encoding="utf-8")
-    assert "\n# Kultur\n" not in markdown
-    assert "Det foreligger ikke referat fra Kultur (19. mai)." in markdown
-    # The council document still lists the meeting as held.
-    assert "torsdag 19. mai 2022: Kultur" in (tmp_path / "out" / "2022" / "case-document.md").read_text(
-        encoding="utf-8"
-    )
+    assert "\n## Kultur\n" not in markdown
+    assert markdown.count("Det foreligger ikke referat fra Kultur (19. mai).") == 1
+    # The council document lists only the meetings with minutes, and names the missing one once.
+    case = (tmp_path / "out" / "2022" / "case-document.md").read_text(encoding="utf-8")
+    assert "torsdag 12. mai 2022: Barnehage" in case
+    assert ": Kultur" not in case
+    assert case.count("Det foreligger ikke referat fra Kultur (19. mai).") == 1
+    assert err.count("no minutes for Kultur") == 1
 
     code, out, err = dialog(root, "compile-referat", "2022", "--to", "md", "--out", tmp_path / "strict", "--strict")
     assert code == 1
@@ -167,8 +172,9 @@ def test_one_meetings_minutes(tmp_path: Path) -> None:
     assert out == f"wrote {path}\n"
     markdown = path.read_text(encoding="utf-8")
     assert "**Dato:** torsdag 4. august 2022, klokken 18.00–20.00" in markdown
-    assert "\n# Konklusjoner\n\n- Hytteeierforeningen høres særskilt" in markdown
-    assert "\n## Sak 1: Velkommen\n" in markdown
+    assert markdown.startswith("**Nordvik kommune**\\\nKommunedirektøren\n\n# Referat: Dialogmøte med hytteeierne\n")
+    assert "\n## Konklusjoner\n\n- Hytteeierforeningen høres særskilt" in markdown
+    assert "\n### Sak 1: Velkommen\n" in markdown
     result = render_referat(require(EXAMPLES["nb"]), 2022, "skole", ["md"], tmp_path)
     assert result.warnings == []
 

@@ -107,7 +107,9 @@ def test_norwegian_agenda(nb_workspace: MakeWorkspace) -> None:
     root = nb_workspace()
     (md,) = render_meeting_document(require(root), "agenda", 2022, "barnehage", ["md"]).written
     text = read_markdown(md)
-    assert text.startswith("torsdag 12. mai 2022, klokken 17.00–19.00, Solbakken barnehage")
+    assert text.startswith(
+        "**Nordvik kommune**\n\n# Dagsorden: Dialogmøte – Barnehage\n\ntorsdag 12. mai 2022, klokken 17.00–19.00, Solbakken barnehage"
+    )
     assert "| Tid | Sak | Ansvarlig |" in text
     assert "| 17.30–19.00 | Brukerrådets innspill | |" in text
 
@@ -131,7 +133,10 @@ def test_cli_writes_contract_names_and_fails_cleanly(sv_workspace: MakeWorkspace
 def test_workspace_template_overrides_the_built_in_one(sv_workspace: MakeWorkspace) -> None:
     root = sv_workspace(**{"templates/agenda.md.j2": "Egen dagordning för {{ area.name }} {{ meeting.date }}.\n"})
     (md,) = render_meeting_document(require(root), "agenda", 2025, "hogvad", ["md"]).written
-    assert md.read_text(encoding="utf-8") == "Egen dagordning för Träffpunkt Högvad tisdag 8 april 2025.\n"
+    text = md.read_text(encoding="utf-8")
+    assert text.endswith(
+        "# Dagordning: Träffpunkt Högvad\n\nEgen dagordning för Träffpunkt Högvad tisdag 8 april 2025.\n"
+    )
 
 
 def test_workspace_labels_override_single_words(sv_workspace: MakeWorkspace) -> None:

@@ -136,7 +136,7 @@ def test_the_pdf_with_replacements_stays_tagged_pdfa(tmp_path: Path) -> None:
     catalog: Any = PdfReader(pdf).trailer["/Root"]  # a PDF dictionary, typed only as an object
     xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
     assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>A</pdfaid:conformance>" in xmp
-    assert [role for role, _ in pdf_structure(pdf)][:2] == ["/Document", "/Title"]
+    assert "/Title" in [role for role, _ in pdf_structure(pdf)][:4]
     assert "cycles/2025/hogvad/meeting.yaml:1:1: warning: the PDF shows" in output
     assert "👍" in pdf_text(pdf)
 

@@ -116,7 +116,8 @@ def test_pdf_is_a4_tagged_archival_and_in_the_documents_language(
     assert reader.metadata.title == expected["title"]
     assert reader.metadata.author == expected["author"]
     roles = [role for role, _ in pdf_structure(paths["pdf"])]
-    assert roles[:3] == ["/Document", "/Title", "/P"]
+    # The letterhead (the municipality, a paragraph) above the one title.
+    assert roles[:2] == ["/Document", "/P"] and roles.count("/Title") == 1 and roles.index("/Title") <= 3
     assert roles.count("/H1") >= len(expected["headings"])
     assert {"/L", "/LI"} <= set(roles)
     # PDF/UA: viewers show the title, not the file name.
@@ -150,7 +151,8 @@ def test_html_is_standalone_with_lang_and_title(rendered: Rendered) -> None:
     page = paths["html"].read_text(encoding="utf-8")
     assert f'<html lang="{expected["lang"]}">' in page
     assert f"<title>{expected['title']}</title>" in page
-    assert f"<h1>{expected['title']}</h1>" in page
+    assert f'<h1 class="title">{expected["title"]}</h1>' in page
+    assert page.index('<div class="letterhead">') < page.index("<h1")
     assert page.count("<h1") == 1  # sections are h2 under the one title
     assert all(f">{heading}</h2>" in page for heading in expected["headings"])
     assert "<script" not in page

@@ -95,8 +95,10 @@ def test_html_shows_hostile_text_as_text(hostile_outputs: dict[str, Path]) -> No
     page = hostile_outputs["html"].read_text(encoding="utf-8")
     body = page.split("<main>", 1)[1]
     tags = html_tags(body)
-    assert {tag for tag, _ in tags} <= {"p", "h2", "ul", "li", "strong"}
-    assert all(attrs.keys() <= {"id"} for _, attrs in tags)
+    # The letterhead's div and the title's h1 are the pipeline's own, with their classes.
+    assert {tag for tag, _ in tags} <= {"p", "h2", "ul", "li", "strong", "div", "h1", "br"}
+    assert all(attrs.keys() <= {"id"} for tag, attrs in tags if tag not in ("div", "h1"))
+    assert [attrs for tag, attrs in tags if tag in ("div", "h1")] == [{"class": "letterhead"}, {"class": "title"}]
     assert "<script" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     visible = _visible(xml_text(body))

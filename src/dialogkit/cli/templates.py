@@ -16,14 +16,24 @@ app.add_typer(templates_app)
 
 @templates_app.command("list", epilog=examples("dialog templates list"))
 def list_command(ctx: typer.Context) -> None:
-    """The built-in templates; those the workspace overrides in its templates/ are marked."""
+    """The built-in templates; those the workspace overrides in its templates/ are marked.
+
+    reference.docx and reference.odt are the Word and LibreOffice styles (made in the workspace's
+    house style); templates/logo.png or logo.svg, the letterhead's logo, is listed when the
+    workspace has one.
+
+    Example: dialog templates list
+    """
     from dialogkit.render.templates import list_templates
 
     with exit_codes():
         root = options(ctx).root()
         infos = list_templates(root)
     for info in infos:
-        say(f"{info.name}{'  (overridden in templates/)' if info.overridden else ''}")
+        if not info.builtin:
+            say(f"{info.name}  (the workspace's own, in templates/)")
+        else:
+            say(f"{info.name}{'  (overridden in templates/)' if info.overridden else ''}")
 
 
 @templates_app.command("copy", epilog=examples("dialog templates copy invitation.md.j2"))
@@ -38,12 +48,19 @@ def copy_command(
         ),
     ],
 ) -> None:
-    """Copy a built-in template into the workspace's templates/ to change it; never overwrites."""
+    """Copy a built-in template into the workspace's templates/ to change it; never overwrites.
+
+    A reference document is written in the workspace's house style (A4, its font, the footer
+    with its name and page numbers), to open and restyle in Word or LibreOffice.
+
+    Example: dialog templates copy reference.docx
+    """
+    from dialogkit.render.pipeline import house_style
     from dialogkit.render.templates import copy_template
 
     with exit_codes():
         root = options(ctx).root()
-        path, copied = copy_template(root, name)
+        path, copied = copy_template(root, name, lambda: house_style(root))
     shown = path.relative_to(root).as_posix()
     if copied:
         say(f"created {shown}")

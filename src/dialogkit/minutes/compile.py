@@ -13,7 +13,7 @@ from dialogkit.formats import DEFAULT_FORMATS
 from dialogkit.inputs import carry
 from dialogkit.layout import CASE_FILE, REFERAT_FILE, cycle_path, meeting_path
 from dialogkit.loading import require
-from dialogkit.minutes.case import case_view, case_warnings
+from dialogkit.minutes.case import case_date, case_reference, case_view, case_warnings
 from dialogkit.minutes.views import compilation_title, compilation_view, referat_view
 from dialogkit.minutes.year import YearMinutes, entry_of, year_minutes
 from dialogkit.render import pandoc
@@ -71,17 +71,18 @@ def compile_referat(
     if strict and warnings:
         raise DialogError([dataclasses.replace(w, severity="error") for w in warnings])
     labels = load_labels(ws.root, ws.locale)
-    documents = [_compilation(ws, labels, minutes)]
+    documents = [_compilation(ws, labels, minutes, case_reference(case) if case is not None else None)]
     if case is not None:
-        view = case_view(ws, labels, case, minutes)
         documents.append(
             Document(
                 name=CASE_DOCUMENT,
                 template=f"{CASE_DOCUMENT}.md.j2",
-                view=view,
-                title=view["kind_name"],
+                view=case_view(ws, labels, case, minutes),
+                title=case.title,
                 folder=Path(str(year)),
                 source=cycle_path(year, CASE_FILE),
+                date=case_date(case),
+                unit=case.unit,
             )
         )
     rendered = _render_all(ws, minutes, setting_of(ws, out), documents, formats)
@@ -120,11 +121,11 @@ def render_referat(
     return CompileResult(rendered.written, [*warnings, *rendered.warnings])
 
 
-def _compilation(ws: Workspace, labels: Labels, minutes: YearMinutes) -> Document:
+def _compilation(ws: Workspace, labels: Labels, minutes: YearMinutes, reference: str | None) -> Document:
     return Document(
         name=COMPILATION,
         template=f"{COMPILATION}.md.j2",
-        view=compilation_view(ws, labels, minutes),
+        view=compilation_view(ws, labels, minutes, reference),
         title=compilation_title(ws, labels, minutes.year),
         folder=Path(str(minutes.year)),
         source=cycle_path(minutes.year),

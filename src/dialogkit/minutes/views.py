@@ -56,6 +56,7 @@ class CompilationView(DocumentView):
     overview: list[OverviewItem]
     meetings: list[EntryView]
     missing: list[str]  # the meetings without minutes, with their dates
+    attachment_of: str | None  # "Vedlegg 1 til sak 22/1380" when the council document has a case number
 
 
 def compilation_title(ws: Workspace, labels: Labels, year: int) -> str:
@@ -99,8 +100,18 @@ def referat_view(ws: Workspace, labels: Labels, entry: Entry) -> ReferatView:
     return {**document_base(ws, labels, entry.meeting.year), "meeting": entry_view(ws, entry, top=2)}
 
 
-def compilation_view(ws: Workspace, labels: Labels, minutes: YearMinutes) -> CompilationView:
-    """The year's compilation: an overview, then each meeting's minutes in date order."""
+def missing_meetings(ws: Workspace, minutes: YearMinutes) -> list[str]:
+    """The year's meetings without minutes, each with its date: "Kultur (19. mai)"."""
+    return [f"{e.name} ({short_date(e.date, ws.locale)})" for e in minutes.entries if e.referat is None]
+
+
+def compilation_view(
+    ws: Workspace, labels: Labels, minutes: YearMinutes, case_reference: str | None = None
+) -> CompilationView:
+    """The year's compilation: an overview, then each meeting's minutes in date order.
+
+    With the council document's ``case_reference`` it says that it is the case's first attachment.
+    """
     meetings = [
         entry_view(ws, entry, top=3, note_prefix=f"m{index}")
         for index, entry in enumerate(minutes.with_minutes, start=1)
@@ -115,11 +126,12 @@ def compilation_view(ws: Workspace, labels: Labels, minutes: YearMinutes) -> Com
         }
         for m in meetings
     ]
-    missing = [f"{e.name} ({short_date(e.date, ws.locale)})" for e in minutes.entries if e.referat is None]
+    attachment_of = fill(labels["referat_attachment_of"], number=1, case=case_reference) if case_reference else None
     return {
         **document_base(ws, labels, minutes.year),
         "title": compilation_title(ws, labels, minutes.year),
         "overview": overview,
         "meetings": meetings,
-        "missing": missing,
+        "missing": missing_meetings(ws, minutes),
+        "attachment_of": attachment_of,
     }

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from dialogkit.models.base import Slug, StrictModel, Text
+from dialogkit.models.base import IsoDate, Slug, StrictModel, Text
 
 
 class Archive(StrictModel):
@@ -20,6 +20,31 @@ class Archive(StrictModel):
     diarienummer: Text | None = Field(
         default=None, description="Swedish case number (diarienummer)", examples=["KS 2025/214"]
     )
+
+
+class Step(StrictModel):
+    """One body on the case's way, with its meeting date and case number when they are known."""
+
+    body: Slug = Field(description="The body: an id from dialog.yaml's bodies", examples=["ks"])
+    date: IsoDate | None = Field(default=None, description="The body's meeting date", examples=["2022-10-20"])
+    number: Text | None = Field(
+        default=None, description="The case's number in that body (saksnr.)", examples=["045/22"]
+    )
+
+
+def _step(value: Any) -> Any:
+    # A body's id alone is a step without a date or a number.
+    return {"body": value} if isinstance(value, str) else value
+
+
+RouteStep = Annotated[Step, BeforeValidator(_step, json_schema_input_type=Slug | Step)]
+
+
+class Signer(StrictModel):
+    """A person who signs the document: a name and a title."""
+
+    name: Text = Field(description="The person's name", examples=["Maria Holm"])
+    title: Text | None = Field(default=None, description="The person's title", examples=["Kommundirektör"])
 
 
 class CaseFile(StrictModel):
@@ -36,8 +61,35 @@ class CaseFile(StrictModel):
     title: Text = Field(
         description="The document's title", examples=["Träffpunkt 2025 – återrapportering av medborgardialogen"]
     )
-    to: list[Slug] = Field(
-        default=[], description="The bodies the case goes to, in order: ids from dialog.yaml", examples=[["ksau", "ks"]]
+    date: IsoDate | None = Field(
+        default=None,
+        description="The document's date (Dato, Datum); without it the build date is used, with a warning",
+        examples=["2025-11-20"],
+    )
+    proposer: Text | None = Field(
+        default=None,
+        description="Who proposes the decision (nb/nn); overrides dialog.yaml's documents.proposer",
+        examples=["Kommunedirektøren"],
+    )
+    unit: Text | None = Field(
+        default=None,
+        description="The responsible unit in the letterhead; overrides dialog.yaml's documents.unit",
+        examples=["Kommunstyrelseförvaltningen"],
+    )
+    to: list[RouteStep] = Field(
+        default=[],
+        description="The bodies the case goes to, in order: an id from dialog.yaml, or {body, date, number}",
+        examples=[["ksau", {"body": "ks", "date": "2025-12-08", "number": "KS 2025/214"}]],
+    )
+    send_to: list[Text] = Field(
+        default=[],
+        description="Who the decision is sent to (Beslutet skickas till)",
+        examples=[["Kommundirektören", "Samhällsbyggnadsförvaltningen"]],
+    )
+    signed_by: list[Signer] = Field(
+        default=[],
+        description="The signature block: the responsible manager and the case officer, with their titles",
+        examples=[[{"name": "Maria Holm", "title": "Kommundirektör"}]],
     )
     attachments: list[Text] = Field(
         default=[],

@@ -211,6 +211,37 @@ class Department(StrictModel):
     )
 
 
+PdfStandard = Literal["a-2a", "a-2b", "a-2u", "a-3b", "a-1b"]
+
+
+class Documents(StrictModel):
+    """How the documents look and who signs them: the same for every document of the workspace."""
+
+    proposer: Text | None = Field(
+        default=None,
+        description="Who in the administration proposes the council's decision; a case.yaml may name another",
+        examples=["Kommunedirektøren"],
+    )
+    unit: Text | None = Field(
+        default=None,
+        description="The responsible unit, printed in the letterhead under the municipality's name",
+        examples=["Kommunstyrelseförvaltningen"],
+    )
+    font: Text = Field(
+        default="Arial",
+        description="The font of DOCX and ODT documents (the PDF uses it too when templates/fonts/ has it)",
+        examples=["Arial"],
+    )
+    pdf_standard: PdfStandard = Field(
+        default="a-2a",
+        description=(
+            "The PDF/A level of every PDF: a-2a (tagged, the default), a-2b, a-2u, a-3b or a-1b; "
+            "all but a-1b are PDF/UA-1 as well"
+        ),
+        examples=["a-2a"],
+    )
+
+
 class DialogConfig(StrictModel):
     """dialog.yaml"""
 
@@ -229,6 +260,9 @@ class DialogConfig(StrictModel):
         default=None,
         description="Where the status site is published; calendar events link to their meeting's page there",
         examples=["https://dialog.svenljunga.se"],
+    )
+    documents: Documents = Field(
+        default=Documents(), description="The documents' letterhead, proposer, font and PDF standard"
     )
 
     @field_validator("dialog")

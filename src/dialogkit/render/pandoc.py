@@ -113,6 +113,25 @@ def run_pandoc(args: list[str], data: bytes, source: str, files: Mapping[str, by
         return made.read_bytes()
 
 
+@cache
+def default_data_file(name: str) -> bytes:
+    """One of pandoc's own data files, such as its reference.docx, to build the house style from."""
+    with tempfile.TemporaryDirectory(prefix="dialog-pandoc-") as folder:
+        made = Path(folder) / name
+        done = subprocess.run(
+            [pandoc_path(), "-o", str(made), "--print-default-data-file", name],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+        if done.returncode != 0:
+            raise DialogError(
+                Finding(name, 1, 1, "error", f"pandoc has no {name}: {done.stderr.decode(errors='replace')}")
+            )
+        return made.read_bytes()
+
+
 def template_args(template: str | Path | None, reference: str | Path | None = None) -> list[str]:
     """Pandoc options for a standalone document with a template and a reference document (named
     in the files given to :func:`write`, or by path)."""

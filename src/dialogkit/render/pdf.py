@@ -1,4 +1,4 @@
-"""PDF from pandoc's Typst output: A4, tagged, PDF/A-2a and PDF/UA-1, compiled in a closed folder."""
+"""PDF from pandoc's Typst output: A4, tagged, PDF/A (2a unless the workspace asks for another) and PDF/UA-1, compiled in a closed folder."""
 
 from __future__ import annotations
 
@@ -23,7 +23,16 @@ if TYPE_CHECKING:
 # PDF/A-2a is the archival profile with tagged structure; PDF/UA-1 adds the accessibility
 # rules (title shown, language, alt text). Typst checks both while it writes the file.
 PDF_STANDARDS: list[PDFStandard] = ["a-2a", "ua-1"]
+# PDF/UA-1 rests on PDF 1.7 (ISO 32000-1), as PDF/A-2 and PDF/A-3 do; PDF/A-1 is PDF 1.4.
+_WITH_UA: dict[str, list[PDFStandard]] = {
+    "a-2a": ["a-2a", "ua-1"],
+    "a-2b": ["a-2b", "ua-1"],
+    "a-2u": ["a-2u", "ua-1"],
+    "a-3b": ["a-3b", "ua-1"],
+    "a-1b": ["a-1b"],
+}
 _OUTPUT = "out.pdf"
+_PICTURE_PPI = 300.0  # a picture for print: a 3 cm logo is 354 pixels wide
 
 # The fonts found and what they show, once per set of font folders and process. Each compile
 # gets a compiler of its own (a millisecond), so nothing of one document, not even a failed
@@ -41,6 +50,7 @@ class _Job(TypedDict):
 
     root: str  # the private folder with main.typ and the images
     inputs: dict[str, str]  # sys.inputs: title, author, language
+    standard: str  # documents.pdf_standard: a-2a, a-2b, a-2u, a-3b or a-1b; "png" for a picture
     font_dir: str | None  # the workspace's templates/fonts/
     fallbacks: list[str]  # the system's Noto folders
 
@@ -70,6 +80,7 @@ def compile_pdf(
     source: str,
     inputs: Mapping[str, str],
     font_dir: Path | None = None,
+    standard: str = "a-2a",
 ) -> CompiledPdf:
     """Compile Typst to an archival, accessible PDF.
 
@@ -87,6 +98,7 @@ def compile_pdf(
         job: _Job = {
             "root": folder,
             "inputs": dict(inputs),
+            "standard": standard,
             "font_dir": str(font_dir) if font_dir else None,
             "fallbacks": [str(p) for p in fonts.default_noto_folders()],
         }
@@ -99,6 +111,12 @@ def compile_pdf(
                 raise DialogError(_finding(source, _message(exc))) from None
     warnings = [Finding(source, 1, 1, "warning", fonts.describe(lacking))] if lacking else []
     return CompiledPdf(pdf, warnings)
+
+
+def svg_as_png(svg: bytes, width: str, *, source: str) -> bytes:
+    """An SVG picture drawn as a PNG ``width`` wide (e.g. "3cm"), for Word versions that show no SVG."""
+    page = f'#set page(width: auto, height: auto, margin: 0pt, fill: none)\n#image("picture.svg", width: {width})\n'
+    return compile_pdf(page.encode("utf-8"), {"picture.svg": svg}, source=source, inputs={}, standard="png").data
 
 
 def _compile(job: _Job) -> tuple[bytes, list[str]]:
@@ -121,17 +139,24 @@ def _compile(job: _Job) -> tuple[bytes, list[str]]:
         if lacking or fonts.needs_swaps(data):
             main.write_bytes(fonts.replace(data.decode("utf-8"), lacking).encode("utf-8"))
         compiler = typst.Compiler(font_paths=coverage.fonts, ignore_system_fonts=True)
+        picture = job["standard"] == "png"
         pdf, _warnings = compiler.compile_with_warnings(
             input=main,
             root=root,
-            format="pdf",
-            pdf_standards=PDF_STANDARDS,
+            format="png" if picture else "pdf",
+            ppi=_PICTURE_PPI if picture else None,
+            pdf_standards=[] if picture else standards(job["standard"]),
             sys_inputs={key: fonts.replace(value, lacking) for key, value in inputs.items()},
             timestamp=_timestamp(),
         )
     if not isinstance(pdf, bytes):
         raise RuntimeError("typst made no PDF")
     return pdf, lacking
+
+
+def standards(standard: str) -> list[PDFStandard]:
+    """The standards a PDF of documents.pdf_standard meets: the PDF/A level, with PDF/UA-1 where it fits."""
+    return _WITH_UA[standard]
 
 
 def _coverage(font_dir: str | None, fallbacks: list[str]) -> fonts.Coverage:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import copy
+import dataclasses
+import datetime as dt
 import functools
 import os
 import re
@@ -13,31 +15,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dialogkit.errors import Finding
+from dialogkit.errors import DialogError, Finding
 from dialogkit.files import write_atomic
 from dialogkit.inputs import carry
-from dialogkit.layout import output_folder
+from dialogkit.layout import WORKSPACE_TEMPLATES, output_folder
 from dialogkit.render import figures, pandoc
 from dialogkit.render.environment import render_markdown
+from dialogkit.render.letterhead import LOGO_WIDTH, Frame, add_frame, framed_for
 from dialogkit.render.pandoc import PandocNode, PandocTree, PandocValue
-from dialogkit.render.pdf import CompiledPdf, compile_pdf
+from dialogkit.render.pdf import CompiledPdf, compile_pdf, svg_as_png
+from dialogkit.render.reference import HouseStyle, dated
 from dialogkit.render.safety import IMAGE_TYPES, Checked, ImageFile, check_tree, typst_text
 from dialogkit.render.templates import (
-    LOGO,
-    REFERENCE_DOCX,
-    REFERENCE_ODT,
-    has_workspace_asset,
+    find_logo,
+    logo_file,
     pandoc_template,
-    workspace_asset,
+    reference_document,
     workspace_fonts,
 )
 from dialogkit.render.viewbase import DocumentView
-from dialogkit.render.words import load_labels
+from dialogkit.render.words import Labels, fill, load_labels
 
 if TYPE_CHECKING:
     from dialogkit.workspace import Workspace
 
 HTML_TEMPLATE = "pandoc/document.html"
+OFFICE_TEMPLATES = {"docx": "pandoc/document.openxml", "odt": "pandoc/document.opendocument"}
 # Pandoc's Markdown with pipe tables, which read well as plain text and on any forge, and
 # dashes and quotes as typed (its "smart" writer would spell "–" as "--").
 MARKDOWN_WRITER = "markdown-smart-simple_tables-multiline_tables-grid_tables"
@@ -58,6 +61,8 @@ class Document:
     title: str
     folder: Path  # relative to the output root: 2025/hogvad
     source: str  # the workspace file the document is about, for findings
+    date: dt.date | None = None  # the document's date; None: the day it is made
+    unit: str | None = None  # the responsible unit in the letterhead, when not the workspace's
     # Generated pictures the Markdown names by key, as bytes or as a picture to draw while
     # pandoc parses the Markdown (in the build's picture process when there is one).
     resources: Mapping[str, bytes | figures.Picture] = field(default_factory=dict)
@@ -74,6 +79,9 @@ class Setting:
     country: str
     author: str
     out: Path
+    unit: str | None = None  # the responsible unit in the letterhead
+    font: str = "Arial"
+    pdf_standard: str = "a-2a"
 
     @property
     def lang(self) -> str:
@@ -89,6 +97,9 @@ def setting_of(ws: Workspace, out: Path | None = None) -> Setting:
         country=municipality.country,
         author=municipality.name,
         out=output_folder(ws.root, out),
+        unit=ws.config.documents.unit,
+        font=ws.config.documents.font,
+        pdf_standard=ws.config.documents.pdf_standard,
     )
 
 
@@ -122,20 +133,30 @@ def make_outputs(setting: Setting, doc: Document, formats: Iterable[str]) -> Out
     with ThreadPoolExecutor(max_workers=max(1, min(len(formats), _CORES))) as pool:
         # Pictures are drawn while pandoc parses: the parse waits on a process, not on Python.
         drawn = {name: pool.submit(figures.draw, data) for name, data in doc.resources.items() if callable(data)}
-        logo = has_workspace_asset(setting.root, LOGO)
-        markdown = render_markdown(setting.root, doc.template, doc.view | {"logo": LOGO if logo else None})
+        labels = load_labels(setting.root, setting.locale)
+        logo = find_logo(setting.root)
+        markdown = render_markdown(setting.root, doc.template, doc.view | {"logo": logo})
         tree = pandoc.parse_markdown(markdown, doc.source)
+        frame = add_frame(
+            tree,
+            title=doc.title,
+            municipality=setting.author,
+            unit=doc.unit or setting.unit,
+            logo=logo,
+            logo_alt=fill(labels["logo_alt"], municipality=setting.author),
+        )
         pictures = {name: data for name, data in doc.resources.items() if isinstance(data, bytes)}
         pictures.update((name, future.result()) for name, future in drawn.items())
         resources: dict[str, bytes | Callable[[], bytes | None]] = dict(pictures)
-        if logo:  # read when the document shows it: only then is it the document's input
-            resources[LOGO] = functools.partial(workspace_asset, setting.root, LOGO)
+        if logo is not None:  # read when the document shows it: only then is it the document's input
+            resources[logo] = functools.partial(logo_file, setting.root, logo)
         checked = check_tree(tree, setting.root, doc.source, resources)
         _set_meta(checked.tree, setting, doc.title)
         tidy_headings(checked.tree["blocks"])
         beside: dict[str, bytes] = {}  # the Markdown's pictures, named by the file name it gives them
+        made_by = _makers(_Job(setting, doc, checked, frame, labels), beside, formats)
         # carry: the workspace files each format reads are inputs of this document too.
-        futures = {fmt: pool.submit(carry(maker)) for fmt, maker in _makers(setting, doc, checked, beside, formats)}
+        futures = {fmt: pool.submit(carry(maker)) for fmt, maker in made_by}
         made = {fmt: future.result() for fmt, future in futures.items()}
     warnings = [w for result in made.values() if isinstance(result, CompiledPdf) for w in result.warnings]
     folder = setting.out / doc.folder
@@ -155,30 +176,42 @@ def _data(made: bytes | CompiledPdf) -> bytes:
     return made.data if isinstance(made, CompiledPdf) else made
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One document on its way to its formats: the checked tree, its letterhead and title, its words."""
+
+    setting: Setting
+    doc: Document
+    checked: Checked
+    frame: Frame
+    labels: Labels
+
+    def json(self, node_for: Callable[[ImageFile, PandocNode], PandocNode], writer: str) -> bytes:
+        headers = _walk_blocks(self.checked.tree["blocks"])
+        with framed_for(self.frame, writer, headers):
+            return _writer_json(self.checked, node_for, for_typst=writer == "typst")
+
+
 def _makers(
-    setting: Setting, doc: Document, checked: Checked, beside: dict[str, bytes], formats: tuple[str, ...]
+    job: _Job, beside: dict[str, bytes], formats: tuple[str, ...]
 ) -> Iterator[tuple[str, Callable[[], bytes | CompiledPdf]]]:
     """Per format, longest first, the function that makes its file from the checked tree.
 
     Each tree's JSON is made when its first format comes up, so the PDF's writer starts
     before the other formats' JSON is ready.
     """
-    embedded = b""
+    office = b""
     for fmt in sorted(formats, key=_LONGEST_FIRST.index):
         if fmt == "pdf":
             files: dict[str, bytes] = {}
-            typst_json = _writer_json(checked, _typst_image(files), for_typst=True)
-            page = load_labels(setting.root, setting.locale)["page"]
-            yield fmt, functools.partial(_pdf, setting, typst_json, files, doc, page)
+            yield fmt, functools.partial(_pdf, job, job.json(_typst_image(files), "typst"), files)
         elif fmt == "md":
-            yield fmt, functools.partial(_markdown, _writer_json(checked, _file_beside(beside)), doc.source)
+            yield fmt, functools.partial(_markdown, job.json(_file_beside(beside), "md"), job.doc.source)
+        elif fmt == "html":
+            yield fmt, functools.partial(_html, job.setting, job.json(_data_uri, "html"), job.doc.source)
         else:
-            embedded = embedded or _writer_json(checked, _data_uri)
-            if fmt == "html":
-                yield fmt, functools.partial(_html, setting, embedded, doc.source)
-            else:
-                reference = REFERENCE_DOCX if fmt == "docx" else REFERENCE_ODT
-                yield fmt, functools.partial(_office, setting, embedded, doc.source, fmt, reference)
+            office = office or job.json(_office_image, "office")
+            yield fmt, functools.partial(_office, job, office, fmt)
 
 
 def tidy_headings(blocks: list[PandocValue]) -> None:
@@ -249,6 +282,19 @@ def _writer_json(
             node.update(originals[target])
 
 
+def _office_image(image: ImageFile, node: PandocNode) -> PandocNode:
+    """Images for DOCX and ODT: an SVG logo as a PNG, which every Word and LibreOffice shows."""
+    if image.mime == "image/svg+xml":
+        source = f"{WORKSPACE_TEMPLATES}/{image.key}"
+        try:
+            png = svg_as_png(image.data, LOGO_WIDTH, source=source)
+        except DialogError as exc:
+            problem = "; ".join(f.message for f in exc.findings)
+            raise DialogError(Finding(source, 1, 1, "error", f"the logo cannot be drawn: {problem}")) from None
+        image = dataclasses.replace(image, data=png, mime="image/png")
+    return _data_uri(image, node)
+
+
 def _data_uri(image: ImageFile, node: PandocNode) -> PandocNode:
     node["c"][2][0] = f"data:{image.mime};base64,{base64.b64encode(image.data).decode('ascii')}"
     return node
@@ -296,10 +342,36 @@ def _html(setting: Setting, tree_json: bytes, source: str) -> bytes:
     return pandoc.write(tree_json, "html5", source, args, files)
 
 
-def _office(setting: Setting, tree_json: bytes, source: str, to: str, reference_name: str) -> bytes:
-    reference = workspace_asset(setting.root, reference_name)
-    files = {reference_name: reference} if reference is not None else {}
-    return pandoc.write(tree_json, to, source, pandoc.template_args(None, next(iter(files), None)), files)
+def _office(job: _Job, tree_json: bytes, to: str) -> bytes:
+    """A DOCX or ODT: the workspace's reference document, else the house style's, dated by the document."""
+    setting = job.setting
+    files = pandoc_template(setting.root, OFFICE_TEMPLATES[to])
+    template = next(iter(files))
+    reference_name, reference = reference_document(setting.root, to, _house_style(setting, job.labels))
+    files[reference_name] = reference
+    args = pandoc.template_args(template, reference_name)
+    made = pandoc.write(tree_json, to, job.doc.source, args, files)
+    return dated(made, to, _made_on(job.doc.date))
+
+
+def _house_style(setting: Setting, labels: Labels) -> HouseStyle:
+    return HouseStyle(setting.author, setting.font, labels["page_of"])
+
+
+def house_style(root: Path) -> HouseStyle:
+    """The house style of the workspace at ``root``, which its built-in reference documents are made in."""
+    from dialogkit.loading import require
+
+    setting = setting_of(require(root))
+    return _house_style(setting, load_labels(root, setting.locale))
+
+
+def _made_on(date: dt.date | None) -> dt.datetime:
+    """The document's date at midnight UTC; without one, now (SOURCE_DATE_EPOCH's time, for a reproducible build)."""
+    if date is not None:
+        return dt.datetime.combine(date, dt.time(), dt.UTC)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
 
 
 def _typst_string(value: str) -> str:
@@ -313,7 +385,8 @@ def _typst_size(width: str | None) -> str:
     return f", width: {width}"
 
 
-def _pdf(setting: Setting, tree_json: bytes, files: Mapping[str, bytes], doc: Document, page_label: str) -> CompiledPdf:
+def _pdf(job: _Job, tree_json: bytes, files: Mapping[str, bytes]) -> CompiledPdf:
+    setting, doc = job.setting, job.doc
     templates = pandoc_template(setting.root, doc.typst_template)
     source = pandoc.write(tree_json, "typst", doc.source, pandoc.template_args(next(iter(templates))), templates)
     inputs = {
@@ -321,6 +394,15 @@ def _pdf(setting: Setting, tree_json: bytes, files: Mapping[str, bytes], doc: Do
         "author": setting.author,
         "lang": setting.locale,
         "region": setting.country,
-        "page": page_label,
+        "page": job.labels["page"],
+        "page-of": job.labels["page_of"],
+        "font": setting.font,
     }
-    return compile_pdf(source, files, source=doc.source, inputs=inputs, font_dir=workspace_fonts(setting.root))
+    return compile_pdf(
+        source,
+        files,
+        source=doc.source,
+        inputs=inputs,
+        font_dir=workspace_fonts(setting.root),
+        standard=setting.pdf_standard,
+    )

@@ -26,6 +26,8 @@ from dialogkit.render.pandoc import PandocNode, PandocTree, PandocValue
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+# A resource the pipeline gives (the logo, checked when it is read) may be an SVG as well.
+RESOURCE_TYPES = {**IMAGE_TYPES, ".svg": "image/svg+xml"}
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 _SIZE = re.compile(r"\d{1,4}(\.\d{1,3})?(%|cm|mm|in|pt|px|em)?\Z")
 KEPT_ATTRIBUTES = frozenset({"width", "height"})
@@ -49,7 +51,7 @@ class ImageFile:
 
     @property
     def suffix(self) -> str:
-        return {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}[self.mime]
+        return {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/svg+xml": ".svg"}[self.mime]
 
 
 @dataclass
@@ -153,7 +155,7 @@ class _Checker:
             if data_key is None:
                 return
             data, key = data_key
-        mime = IMAGE_TYPES.get(Path(key).suffix.lower())
+        mime = (RESOURCE_TYPES if url in self.resources else IMAGE_TYPES).get(Path(key).suffix.lower())
         if mime is None:
             self.refuse(f"the image '{_show(url)}' is not a PNG, JPEG or GIF file")
             return

@@ -7,9 +7,12 @@ one, or its absence, is an input of the document that looked for it.
 
 from __future__ import annotations
 
+import io
 import os
 import posixpath
 import re
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +20,16 @@ from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding, UsageError
 from dialogkit.files import write_atomic
 from dialogkit.layout import FONTS_DIR, WORKSPACE_TEMPLATES, builtin_templates
+from dialogkit.render.reference import HouseStyle, reference_docx, reference_odt
 from dialogkit.yamlload import decode_utf8
 
 REFERENCE_DOCX = "reference.docx"
 REFERENCE_ODT = "reference.odt"
-LOGO = "logo.png"
+REFERENCES = {"docx": REFERENCE_DOCX, "odt": REFERENCE_ODT}
+LOGOS = ("logo.png", "logo.svg")  # the first the workspace has is the letterhead's
+_PNG = b"\x89PNG\r\n\x1a\n"
+_SVG = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]", re.S)
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 MAX_TEMPLATE_BYTES = 1_048_576
 MAX_ASSET_BYTES = 20 * 1_048_576  # a logo or a reference document
 # A pandoc partial is named as "${ name() }" or "$var:name()$"; a name with a slash would be
@@ -32,10 +40,11 @@ _PATH_BEFORE_CALL = re.compile(r"[^\s${}:()]*[/\\][^\s${}:()]*\(\)")
 
 @dataclass(frozen=True)
 class TemplateInfo:
-    """One built-in template and whether the workspace overrides it."""
+    """One built-in template and whether the workspace overrides it; a logo has no built-in one."""
 
     name: str
     overridden: bool
+    builtin: bool = True
 
 
 @dataclass(frozen=True)
@@ -53,7 +62,12 @@ def list_templates(root: Path) -> list[TemplateInfo]:
     names = sorted(
         p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")
     )
-    return [TemplateInfo(name, _overrides(root / WORKSPACE_TEMPLATES / name, base / name)) for name in names]
+    infos = [TemplateInfo(name, _overrides(root / WORKSPACE_TEMPLATES / name, base / name)) for name in names]
+    infos += [TemplateInfo(name, (root / WORKSPACE_TEMPLATES / name).is_file()) for name in REFERENCES.values()]
+    infos += [
+        TemplateInfo(name, True, builtin=False) for name in LOGOS if (root / WORKSPACE_TEMPLATES / name).is_file()
+    ]
+    return sorted(infos, key=lambda info: info.name)
 
 
 def _overrides(own: Path, builtin: Path) -> bool:
@@ -61,15 +75,24 @@ def _overrides(own: Path, builtin: Path) -> bool:
     return own.is_file() and own.resolve() != builtin.resolve()
 
 
-def copy_template(root: Path, name: str) -> tuple[Path, bool]:
-    """Copy the built-in template ``name`` into the workspace; never overwrites. Returns (path, copied)."""
-    known = {t.name for t in list_templates(root)}
+def copy_template(root: Path, name: str, style: Callable[[], HouseStyle] | None = None) -> tuple[Path, bool]:
+    """Copy the built-in template ``name`` into the workspace; never overwrites. Returns (path, copied).
+
+    A reference document is the one made in the workspace's house style, which ``style`` gives.
+    """
+    known = {t.name for t in list_templates(root) if t.builtin}
     if name not in known:
         raise UsageError(
             f"no built-in template '{name}'; `dialog templates list` shows them: {', '.join(sorted(known))}"
         )
     target = root / WORKSPACE_TEMPLATES / name
-    outcome = write_atomic(target, (builtin_templates() / name).read_bytes(), overwrite=False, within=root)
+    if name in REFERENCES.values():
+        if style is None:
+            raise UsageError(f"{name} is made in the workspace's house style, which was not given")
+        data = reference_docx(style()) if name == REFERENCE_DOCX else reference_odt(style())
+    else:
+        data = (builtin_templates() / name).read_bytes()
+    outcome = write_atomic(target, data, overwrite=False, within=root)
     return target, outcome != "kept"
 
 
@@ -131,6 +154,64 @@ def _partials(text: str, display: str, extension: str) -> list[str]:
 def has_workspace_asset(root: Path, name: str) -> bool:
     """Whether the workspace has the file templates/NAME (a logo), without reading it."""
     return inputs.exists(root, f"{WORKSPACE_TEMPLATES}/{name}")
+
+
+def find_logo(root: Path) -> str | None:
+    """The name of the workspace's logo (logo.png or logo.svg in templates/), without reading it."""
+    return next((name for name in LOGOS if has_workspace_asset(root, name)), None)
+
+
+def logo_file(root: Path, name: str) -> bytes | None:
+    """The workspace's logo, once it is known to be the PNG or SVG picture its name says."""
+    data = workspace_asset(root, name)
+    if data is None:
+        return None
+    svg = name.endswith(".svg")
+    if (svg and _SVG.match(data[:4096]) is None) or (not svg and not data.startswith(_PNG)):
+        kind = "an SVG picture (XML with an <svg> element)" if svg else "a PNG picture"
+        raise DialogError(
+            Finding(
+                f"{WORKSPACE_TEMPLATES}/{name}",
+                1,
+                1,
+                "error",
+                f"{WORKSPACE_TEMPLATES}/{name} is not {kind}; it starts with '{data[:8].decode('ascii', 'backslashreplace')}': "
+                "save the logo as PNG or SVG under that name, or remove it",
+            )
+        )
+    return data
+
+
+def reference_document(root: Path, to: str, style: HouseStyle) -> tuple[str, bytes]:
+    """The reference document for ``to`` (docx or odt): the workspace's own, else the house style's."""
+    name = REFERENCES[to]
+    own = workspace_asset(root, name)
+    if own is None:
+        return name, reference_docx(style) if to == "docx" else reference_odt(style)
+    if not _is_package(own, to):
+        what = "a Word document (.docx)" if to == "docx" else "an OpenDocument text (.odt)"
+        raise DialogError(
+            Finding(
+                f"{WORKSPACE_TEMPLATES}/{name}",
+                1,
+                1,
+                "error",
+                f"{WORKSPACE_TEMPLATES}/{name} is not {what}: save it from Word or LibreOffice in that format, "
+                f"or remove it to use the built-in one (`dialog templates copy {name}` writes it)",
+            )
+        )
+    return name, own
+
+
+def _is_package(data: bytes, to: str) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if to == "docx":
+                return "word/document.xml" in names
+            return "mimetype" in names and archive.read("mimetype").strip() == _ODT_MIMETYPE
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
+        return False
 
 
 def workspace_asset(root: Path, name: str) -> bytes | None:

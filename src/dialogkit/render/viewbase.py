@@ -36,8 +36,8 @@ class DocumentView(TemplateView):
     locale: str
     year: int
     process: ProcessView
-    # "logo.png" when the workspace has templates/logo.png, else None: the pipeline looks,
-    # so that the logo is an input only of the documents it renders.
+    # "logo.png" or "logo.svg" when the workspace has one in templates/, else None: the
+    # pipeline looks, and puts it in the letterhead above every document's own text.
     logo: NotRequired[str | None]
 
 

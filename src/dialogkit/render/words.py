@@ -119,6 +119,13 @@ def short_date(value: dt.date, locale: str) -> str:
     return str(format_date(value, _SHORT_DATE_PATTERNS.get(locale, _SHORT_DATE_PATTERNS["en"]), locale=locale))
 
 
+def document_date(value: dt.date, locale: str) -> str:
+    """A document's date as its head prints it: "20.10.2022" in Norwegian, "2025-11-20" in Swedish."""
+    if locale in ("nb", "nn"):
+        return value.strftime("%d.%m.%Y")
+    return value.isoformat() if locale == "sv" else f"{value.day} {value.strftime('%B %Y')}"
+
+
 @lru_cache(maxsize=1024)
 def month_name(month: int, locale: str) -> str:
     """The name of a month in the locale's language: "april"."""
