@@ -31,7 +31,10 @@ RESPONSES_FILE = "survey/responses.csv"  # the redacted answers `dialog survey i
 # What a build writes, under build/ or --out.
 BUILD_DIR = "build"
 SITE_DIR = "site"
-SITE_AREAS_DIR = "areas"  # in site/: a page per area
+SITE_AREAS_DIR = "areas"  # in site/: a page per area, and its feed
+SITE_FEED = "feed.atom"  # in site/: the Atom feed of every area
+SITE_CALENDAR = "calendar.ics"  # in site/: the coming meetings and safety walks
+SITE_DATA_DIR = "data"  # in site/: open data, JSON and CSV
 MANIFEST_FILE = ".dialog-manifest.json"
 LOCK_FILE = ".dialog-build.lock"
 # Folders that hold what people write: no output may land in or over them.
@@ -47,6 +50,11 @@ def cycle_path(year: int, file: str = "") -> str:
 def meeting_path(year: int, area: str, file: str = "") -> str:
     """The workspace path of a meeting's folder, or of ``file`` in it: "cycles/2025/hogvad/meeting.yaml"."""
     return cycle_path(year, f"{area}/{file}" if file else area)
+
+
+def area_feed_path(area_id: str) -> str:
+    """Where an area's Atom feed lives inside the site, beside its page: "areas/hogvad.atom"."""
+    return f"{SITE_AREAS_DIR}/{area_id}.atom"
 
 
 def builtin_templates() -> Path:

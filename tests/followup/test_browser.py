@@ -1,4 +1,4 @@
-"""Every page of the status site in headless Chromium: axe-core finds no WCAG 2.1 A/AA violation.
+"""Every page of the status site in headless Chromium: axe-core finds no WCAG 2.0, 2.1 or 2.2 A/AA violation.
 
 Locally these tests skip when Chromium, Playwright or axe-core is missing; with the CI
 environment variable set they fail instead, so CI cannot pass without running them.
@@ -7,6 +7,7 @@ environment variable set they fail instead, so CI cannot pass without running th
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from dialogkit.loading import require
 from dialogkit.site import build_site
 from tests.conftest import EXAMPLES
 
-from .conftest import HOGVAD_2025, WCAG_TAGS, MakeWorkspace
+from .conftest import HOGVAD_2025, HOGVAD_MEETING, WCAG_TAGS, MakeWorkspace
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +60,8 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def _site(root: Path, out: Path) -> list[Path]:
-    return build_site(require(root), out, TODAY)
+    """The site's pages (the feeds and data beside them are tested apart)."""
+    return [p for p in build_site(require(root), out, TODAY) if p.suffix == ".html"]
 
 
 @pytest.mark.parametrize("locale", sorted(EXAMPLES))
@@ -81,11 +83,16 @@ def test_hostile_text_stays_text_in_the_browser(
     page: Any, axe_source: str, make_workspace: MakeWorkspace, tmp_path: Path
 ) -> None:
     hostile = HOGVAD_2025.replace("Offert inhämtad", "\"<script>document.title = 'pwned'</script><img src=x>\"")
-    root = make_workspace({"cycles/2025/hogvad/workgroups.yaml": hostile})
+    place = "place: \"</script><script>document.title = 'pwned'</script>\"\n"
+    root = make_workspace(
+        {"cycles/2025/hogvad/workgroups.yaml": hostile, "cycles/2025/hogvad/meeting.yaml": HOGVAD_MEETING + place}
+    )
     page_path = next(p for p in _site(root, tmp_path / "out") if p.name == "hogvad.html")
     page.goto(page_path.as_uri())
     assert page.title() != "pwned"
-    assert page.locator("script").count() == 0
+    assert page.locator("script").count() == 1  # the schema.org data, whole: the place did not end it
+    data = json.loads(page.locator('script[type="application/ld+json"]').text_content() or "")
+    assert data["@graph"][0]["location"]["name"] == "</script><script>document.title = 'pwned'</script>"
     assert page.locator("main img").count() == 0
     assert "<script>document.title = 'pwned'</script><img src=x>" in page.inner_text("main")
     assert _violations(page, axe_source, page_path) == []

@@ -13,6 +13,10 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]\Z")
 _MONTH_DAY = re.compile(r"([0-9]{2})-([0-9]{2})\Z")
+# What published text (the site, its feeds, open data) must not carry: control characters other
+# than line breaks and tabs, which XML cannot hold, and markup, which is shown as text.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MARKUP = re.compile(r"</?[A-Za-z!][^<>]*>|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 
 
 class StrictModel(BaseModel):

@@ -48,19 +48,40 @@ def slug(text: str) -> str:
 
 def calendar_ics(ws: Workspace, year: int) -> bytes:
     """The year's meetings (from meeting.yaml where it exists, else the plan) and safety walks as iCalendar."""
-    from icalendar import Calendar, Event
-
     check_year(year)
     zone = ZoneInfo(ws.timezone)
+    return _calendar(ws, f"{ws.config.process.name} {year}", _events(ws, year, zone), year, (year, year))
+
+
+def upcoming_ics(ws: Workspace, today: dt.date) -> bytes:
+    """The meetings and safety walks still to come, of every year on file, as iCalendar: the site's calendar feed."""
+    from dialogkit.errors import DialogError, UsageError
+
+    zone = ZoneInfo(ws.timezone)
+    start = dt.datetime(today.year, today.month, today.day, tzinfo=zone)
+    years = sorted(y for y in ws.cycles if y >= today.year)
+    events: list[_Event] = []
+    for year in years:
+        try:
+            events.extend(e for e in _events(ws, year, zone) if e.end >= start)
+        except (DialogError, UsageError):
+            continue  # a year the planner cannot plan has nothing to announce
+    span = (years[0], years[-1]) if years else (today.year, today.year)
+    return _calendar(ws, ws.config.process.name, events, today.year, span)
+
+
+def _calendar(ws: Workspace, name: str, events: list[_Event], stamp_year: int, years: tuple[int, int]) -> bytes:
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", "-//dialogkit//dialog calendar//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{ws.config.process.name} {year}")
+    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", ws.timezone)
-    stamp = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
-    for item in _events(ws, year, zone):
+    stamp = dt.datetime(stamp_year, 1, 1, tzinfo=dt.UTC)
+    for item in events:
         event = Event()
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
@@ -72,7 +93,7 @@ def calendar_ics(ws: Workspace, year: int) -> bytes:
         if item.description:
             event.add("description", item.description)
         calendar.add_component(event)
-    calendar.add_missing_timezones(first_date=dt.date(year - 1, 1, 1), last_date=dt.date(year + 2, 1, 1))
+    calendar.add_missing_timezones(first_date=dt.date(years[0] - 1, 1, 1), last_date=dt.date(years[1] + 2, 1, 1))
     data: bytes = calendar.to_ical()
     return data
 
