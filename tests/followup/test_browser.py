@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,14 +48,6 @@ def _violations(page: Any, axe_source: str, page_path: Path) -> list[str]:
     if others:
         found.append(f"the page fetched more than itself: {others}")
     return found
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A fresh browser tab."""
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
 
 
 def _site(root: Path, out: Path) -> list[Path]:
