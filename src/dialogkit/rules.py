@@ -216,12 +216,12 @@ def _answer(ws: Workspace, meeting: Meeting, doc: YamlDocument, loc: tuple[Any, 
     """An action's `answers:` names a conclusion of the meeting's minutes or a theme of its survey."""
     kind, _, name = ref.partition(":")
     if kind == "conclusion":
-        listed = len(meeting.referat.front.conclusions) if meeting.referat is not None else 0
-        if int(name) > listed:
-            have = (
-                f"the minutes ({REFERAT_FILE}) list {listed}" if meeting.referat is not None else f"no {REFERAT_FILE}"
+        if meeting.referat is None:
+            yield doc.finding(loc, f"'{ref}' names no conclusion: this meeting has no {REFERAT_FILE} yet")
+        elif int(name) > (listed := len(meeting.referat.front.conclusions)):
+            yield doc.finding(
+                loc, f"'{ref}' names no conclusion: the minutes ({REFERAT_FILE}) list {listed}; count from 1"
             )
-            yield doc.finding(loc, f"'{ref}' names no conclusion: this meeting has {have}; number them from 1")
     elif meeting.survey is None:
         yield doc.finding(loc, f"'{ref}' names a survey theme, but this meeting has no {SURVEY_FILE}")
     elif name != SAFETY_THEME and ws.department(name) is None:
@@ -247,6 +247,7 @@ def _public_text(doc: YamlDocument, texts: Iterable[tuple[tuple[Any, ...], str]]
                 loc,
                 f"a control character (U+{ord(control[0]):04X}) in '{text}': "
                 "the site and its feeds leave it out; remove it",
+                "warning",
             )
         markup = MARKUP.search(text)
         if markup is not None:

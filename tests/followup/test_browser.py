@@ -113,3 +113,39 @@ def test_narrow_screens_reflow_and_pass_axe(page: Any, axe_source: str, tmp_path
         if found:
             failures[path.name] = found
     assert failures == {}
+
+
+def test_a_survey_theme_leads_to_the_action_that_answers_it_and_back(page: Any, tmp_path: Path) -> None:
+    path = next(p for p in _site(EXAMPLES["sv"], tmp_path) if p.name == "hogvad.html")
+    page.goto(path.as_uri())
+    theme = page.locator("#said-2025-survey-sbf")
+    assert theme.inner_text().startswith("Samhällsbyggnadsförvaltningen (8 svar)")
+    action = "Belysning längs gång- och cykelvägen mellan skolan och badplatsen i Överlida"
+    theme.get_by_role("link", name=action).focus()
+    page.keyboard.press("Enter")
+    # The action gets the focus, so the next Tab goes on from it.
+    assert page.evaluate("() => [location.hash, document.activeElement.id]") == [
+        "#action-2025-trafik-1",
+        "action-2025-trafik-1",
+    ]
+    answered = page.locator("#action-2025-trafik-1")
+    assert answered.is_visible() and answered.locator(".action").inner_text() == action
+    answered.get_by_role("link", name="Samhällsbyggnadsförvaltningen (8 svar)").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => location.hash") == "#said-2025-survey-sbf"
+
+
+def test_every_link_is_reached_by_keyboard_with_visible_focus(page: Any, tmp_path: Path) -> None:
+    path = next(p for p in _site(EXAMPLES["sv"], tmp_path) if p.name == "hogvad.html")
+    page.goto(path.as_uri())
+    links = page.locator("a[href]").count()
+    reached = set()
+    for _ in range(links):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement; const s = getComputedStyle(e);"
+            " return [e.tagName, e.getAttribute('href'), s.outlineStyle, s.outlineWidth]; }"
+        )
+        assert focused[0] == "A" and focused[2] == "solid" and focused[3] != "0px", focused
+        reached.add(focused[1])
+    assert len(reached) == len({page.locator("a[href]").nth(i).get_attribute("href") for i in range(links)})
