@@ -38,7 +38,7 @@ VIEWS: dict[str, type] = {
     "site/area.html.j2": AreaPageView,
 }
 # Templates only ever included or extended by those above, and checked through them.
-PARTS = {"referat-meeting.md.j2", "site/base.html.j2", "site/_progress.html.j2"}
+PARTS = {"referat-meeting.md.j2", "site/base.html.j2", "site/_progress.html.j2", "site/_said.html.j2"}
 UNKNOWN = object()  # a value whose keys are not checked: a label, a loop's own variable
 
 

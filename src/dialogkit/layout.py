@@ -35,6 +35,7 @@ SITE_AREAS_DIR = "areas"  # in site/: a page per area, and its feed
 SITE_FEED = "feed.atom"  # in site/: the Atom feed of every area
 SITE_CALENDAR = "calendar.ics"  # in site/: the coming meetings and safety walks
 SITE_DATA_DIR = "data"  # in site/: open data, JSON and CSV
+SITE_DOCUMENTS_DIR = "documents"  # in site/: the public documents a build made, as the pages link them
 MANIFEST_FILE = ".dialog-manifest.json"
 LOCK_FILE = ".dialog-build.lock"
 # Folders that hold what people write: no output may land in or over them.

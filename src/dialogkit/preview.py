@@ -34,7 +34,7 @@ RELOAD_SCRIPT = (
     " })();</script>"
 )
 PROBLEMS_STYLE = (
-    "position: sticky; top: 0; z-index: 100; margin: 0; padding: 1rem; background: #fff4f4; color: #5c0000;"
+    "margin: 0; padding: 1rem; background: #fff4f4; color: #5c0000;"
     " border-bottom: 4px solid #9b1c1c; font: 1rem/1.4 system-ui, sans-serif; white-space: pre-wrap;"
 )
 
@@ -201,34 +201,45 @@ def watched(root: Path, out: Path) -> Callable[[object, str], bool]:
 
 
 def serve(preview: Preview, port: int, say: Callable[[str], None], ready: Callable[[str], None]) -> None:
-    """Build, serve on localhost and rebuild on every save, until Ctrl-C; ``ready`` hears the address."""
+    """Build, serve on localhost and rebuild on every save, until Ctrl-C; ``ready`` hears the address.
+
+    The watcher starts first, so that a file saved during the first build, or the moment
+    the address is out, is seen.
+    """
     state = BuildState()
     folder = preview.folder
     folder.mkdir(parents=True, exist_ok=True)
-    rebuild(preview, state, say)
-    server = ThreadingHTTPServer((HOST, port), partial(_Handler, state=state, directory=str(folder)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="dialog-serve", daemon=True)
-    thread.start()
-    ready(f"http://{HOST}:{server.server_address[1]}/{SITE_DIR}/index.html")
+    server: ThreadingHTTPServer | None = None
     try:
         for changes in _changes(preview.root, folder):
-            say(f"changed: {', '.join(sorted(changes))}")
-            rebuild(preview, state, say)
+            if server is None:  # the watcher runs: build, then serve
+                rebuild(preview, state, say)
+                server = _start(folder, port, state)
+                ready(f"http://{HOST}:{server.server_address[1]}/{SITE_DIR}/index.html")
+            if changes:
+                say(f"changed: {', '.join(sorted(changes))}")
+                rebuild(preview, state, say)
     finally:
-        server.shutdown()
-        server.server_close()
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+
+
+def _start(folder: Path, port: int, state: BuildState) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer((HOST, port), partial(_Handler, state=state, directory=str(folder)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, name="dialog-serve", daemon=True).start()
+    return server
 
 
 def _changes(root: Path, out: Path) -> Iterator[set[str]]:
-    """The workspace-relative names of the files each save changed."""
+    """The workspace-relative names of the files each save changed; an empty set while nothing changes."""
     from watchfiles import watch
 
     keep = watched(root.resolve(), out)
-    for batch in watch(root, watch_filter=keep, raise_interrupt=False):
-        names = {Path(path).resolve().relative_to(root.resolve()).as_posix() for _, path in batch}
-        if names:
-            yield names
+    # Yielding on a quiet moment too says the watcher runs; 0.2 s keeps Ctrl-C prompt and costs nothing.
+    for batch in watch(root, watch_filter=keep, raise_interrupt=False, yield_on_timeout=True, rust_timeout=200):
+        yield {Path(path).resolve().relative_to(root.resolve()).as_posix() for _, path in batch}
 
 
 def default_years(root: Path, today_year: int) -> tuple[int, ...]:

@@ -223,7 +223,11 @@ def _answer(ws: Workspace, meeting: Meeting, doc: YamlDocument, loc: tuple[Any, 
                 loc, f"'{ref}' names no conclusion: the minutes ({REFERAT_FILE}) list {listed}; count from 1"
             )
     elif meeting.survey is None:
-        yield doc.finding(loc, f"'{ref}' names a survey theme, but this meeting has no {SURVEY_FILE}")
+        yield doc.finding(
+            loc,
+            f"'{ref}' names a survey theme, but this meeting has no {SURVEY_FILE} (yet): the site links nothing",
+            "warning",
+        )
     elif name != SAFETY_THEME and ws.department(name) is None:
         known = [SAFETY_THEME, *(d.id for d in ws.config.departments)]
         yield doc.finding(loc, _unknown("survey theme", name, known) + " (survey:DEPARTMENT or survey:safety)")

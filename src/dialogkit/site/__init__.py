@@ -18,6 +18,7 @@ from dialogkit.workspace import Workspace
 
 if TYPE_CHECKING:
     from dialogkit.render.words import Labels
+    from dialogkit.site.documents import Published
     from dialogkit.site.views import SitePage
 
 
@@ -29,24 +30,31 @@ def build_site(ws: Workspace, out: Path | None = None, today: dt.date | None = N
     and which actions are overdue; it defaults to the current date.
     """
     from dialogkit.files import write_atomic
-    from dialogkit.layout import SITE_AREAS_DIR, SITE_DIR, output_folder
+    from dialogkit.layout import SITE_AREAS_DIR, SITE_DIR, SITE_DOCUMENTS_DIR, output_folder
     from dialogkit.render.environment import render_template
     from dialogkit.render.words import load_labels
+    from dialogkit.site.documents import published
 
     root = output_folder(ws.root, out)
     site = root / SITE_DIR
     day = today if today is not None else dt.date.today()
     labels = load_labels(ws.root, ws.locale)
+    documents = published(ws, root)
     written = []
-    for name, content in _published(ws, labels, day):
+    for document in documents:  # copied, so that publishing build/site publishes them too
+        path = site / document.path
+        write_atomic(path, document.source.read_bytes(), within=root)
+        written.append(path)
+    for name, content in _feeds_and_data(ws, labels, day):
         path = site / name
         write_atomic(path, content, within=root)
         written.append(path)
-    for page in _pages(ws, labels, day):
+    for page in _pages(ws, labels, day, documents):
         path = site / page.path
         write_atomic(path, render_template(ws.root, page.template, page.view, "html"), within=root)
         written.append(path)
-    _remove_stale(site / SITE_AREAS_DIR, written)
+    _remove_stale(site / SITE_AREAS_DIR, written, ("*.html", "*.atom"))
+    _remove_stale(site / SITE_DOCUMENTS_DIR, written, ("*/*.*", "*/*/*.*"))
     return sorted(written, key=_page_first)
 
 
@@ -55,16 +63,16 @@ def _page_first(path: Path) -> tuple[int, int, str]:
     return (path.suffix != ".html", path.name != "index.html", path.as_posix())
 
 
-def _pages(ws: Workspace, labels: Labels, day: dt.date) -> list[SitePage]:
+def _pages(ws: Workspace, labels: Labels, day: dt.date, documents: list[Published]) -> list[SitePage]:
     from dialogkit.site.feeds import site_base
     from dialogkit.site.opendata import meeting_events
     from dialogkit.site.views import meetings_of, site_pages
 
     base = site_base(ws) or "../"
-    return site_pages(ws, labels, day, lambda area: meeting_events(ws, meetings_of(ws, area), base))
+    return site_pages(ws, labels, day, lambda area: meeting_events(ws, meetings_of(ws, area), base), documents)
 
 
-def _published(ws: Workspace, labels: Labels, day: dt.date) -> list[tuple[str, str | bytes]]:
+def _feeds_and_data(ws: Workspace, labels: Labels, day: dt.date) -> list[tuple[str, str | bytes]]:
     """The feeds, the calendar and the open data, each with its path inside the site."""
     from dialogkit.layout import SITE_CALENDAR, SITE_DATA_DIR, SITE_FEED, area_feed_path
     from dialogkit.planning.ics import upcoming_ics
@@ -89,11 +97,11 @@ def _published(ws: Workspace, labels: Labels, day: dt.date) -> list[tuple[str, s
     return files
 
 
-def _remove_stale(folder: Path, written: list[Path]) -> None:
-    """Remove the page and feed of an area that is no longer in areas.yaml, so the site stops publishing it."""
+def _remove_stale(folder: Path, written: list[Path], patterns: tuple[str, ...]) -> None:
+    """Remove what this build did not write: an area no longer in areas.yaml, a document no longer built."""
     if not folder.is_dir() or folder.is_symlink():
         return
-    for path in [*folder.glob("*.html"), *folder.glob("*.atom")]:
+    for path in [p for pattern in patterns for p in folder.glob(pattern)]:
         if path not in written and path.is_file() and not path.is_symlink():
             path.unlink()
 

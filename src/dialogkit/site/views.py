@@ -22,6 +22,7 @@ from dialogkit.layout import SITE_AREAS_DIR, SITE_CALENDAR, SITE_DATA_DIR, SITE_
 from dialogkit.models.workgroups import ACTION_STATUSES, Workgroup
 from dialogkit.render.viewbase import TemplateView
 from dialogkit.render.words import fill
+from dialogkit.site.documents import DocumentLink, Published, links
 from dialogkit.site.feedback import LinkItem, YouSaid, action_anchor, said_anchor, survey_counts, you_said
 from dialogkit.site.schedule import last_meetings, next_meetings
 from dialogkit.survey.smallgroups import min_group_size
@@ -133,13 +134,21 @@ class GroupItem(TypedDict):
 
 
 class Dialogue(TypedDict):
-    """One meeting of an area: what residents said, and the work groups and actions that followed."""
+    """One meeting of an area: its documents, what residents said, and the work groups and actions that followed."""
 
     year: int
     anchor: str
     heading: str
+    documents: list[DocumentLink]
     said: YouSaid
     groups: list[GroupItem]
+
+
+class YearDocuments(TypedDict):
+    """A year's published documents, as the index lists them."""
+
+    heading: str
+    documents: list[DocumentLink]
 
 
 class AreaDetail(AreaSummary):
@@ -151,9 +160,10 @@ class AreaDetail(AreaSummary):
 
 
 class IndexView(PageView):
-    """The index: every area, when it had its dialogue and how its work groups are getting on."""
+    """The index: every area, when it had its dialogue and how its work groups are getting on; the years' documents."""
 
     areas: list[AreaSummary]
+    years: list[YearDocuments]
 
 
 class AreaPageView(PageView):
@@ -180,10 +190,13 @@ def area_page_path(area_id: str) -> str:
     return f"{SITE_AREAS_DIR}/{area_id}.html"
 
 
-def site_pages(ws: Workspace, labels: Mapping[str, str], today: dt.date, jsonld: JsonLd) -> list[SitePage]:
+def site_pages(
+    ws: Workspace, labels: Mapping[str, str], today: dt.date, jsonld: JsonLd, documents: list[Published]
+) -> list[SitePage]:
     """Every page of the site: the index and one page per area, with their views.
 
-    ``jsonld`` gives an area's schema.org events as JSON safe inside a script element.
+    ``jsonld`` gives an area's schema.org events as JSON safe inside a script element;
+    ``documents`` are the public documents the site publishes.
     """
     common = _common(ws, labels, today)
     last = last_meetings(ws, today)
@@ -194,6 +207,9 @@ def site_pages(ws: Workspace, labels: Mapping[str, str], today: dt.date, jsonld:
     for area in ws.areas:
         meetings = list(reversed(meetings_of(ws, area.id)))  # newest first
         dialogues = [_dialogue(ws, labels, m, today, k) for m in meetings]
+        for dialogue, _ in dialogues:
+            found = links(labels, documents, dialogue["year"], area.id, ws.locale)
+            dialogue["documents"] = [{"text": d["text"], "href": "../" + d["href"]} for d in found]
         next_meeting = coming.get(area.id)
         summary: AreaSummary = {
             "id": area.id,
@@ -229,6 +245,11 @@ def site_pages(ws: Workspace, labels: Mapping[str, str], today: dt.date, jsonld:
         "data_files": _data_files(labels, ""),
         "jsonld": None,
         "areas": areas,
+        "years": [
+            {"heading": fill(labels["site_documents_of"], year=year), "documents": found}
+            for year in sorted(ws.cycles, reverse=True)
+            if (found := links(labels, documents, year, None, ws.locale))
+        ],
     }
     index = SitePage("index.html", "site/index.html.j2", index_view)
     return [index, *pages]
@@ -277,6 +298,7 @@ def _dialogue(
         "year": meeting.year,
         "anchor": f"dialogue-{meeting.year}",
         "heading": fill(labels["site_dialogue_heading"], date=_date_or_year(ws, meeting)),
+        "documents": [],
         "said": said,
         "groups": [
             _group(ws, labels, meeting, view, raw, names) for view, raw in zip(groups, _groups_of(meeting), strict=True)
