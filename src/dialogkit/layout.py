@@ -36,6 +36,11 @@ SITE_FEED = "feed.atom"  # in site/: the Atom feed of every area
 SITE_CALENDAR = "calendar.ics"  # in site/: the coming meetings and safety walks
 SITE_DATA_DIR = "data"  # in site/: open data, JSON and CSV
 SITE_DOCUMENTS_DIR = "documents"  # in site/: the public documents a build made, as the pages link them
+# In site/data/: the open data.
+SITE_DATA_JSON = "dialog.json"
+SITE_MEETINGS_CSV = "meetings.csv"
+SITE_ACTIONS_CSV = "actions.csv"
+SITE_THEMES_CSV = "survey-themes.csv"
 MANIFEST_FILE = ".dialog-manifest.json"
 LOCK_FILE = ".dialog-build.lock"
 # Folders that hold what people write: no output may land in or over them.
@@ -51,6 +56,11 @@ def cycle_path(year: int, file: str = "") -> str:
 def meeting_path(year: int, area: str, file: str = "") -> str:
     """The workspace path of a meeting's folder, or of ``file`` in it: "cycles/2025/hogvad/meeting.yaml"."""
     return cycle_path(year, f"{area}/{file}" if file else area)
+
+
+def area_page_path(area_id: str) -> str:
+    """Where an area's page lives inside the site; area ids are slugs, safe as file names: "areas/hogvad.html"."""
+    return f"{SITE_AREAS_DIR}/{area_id}.html"
 
 
 def area_feed_path(area_id: str) -> str:

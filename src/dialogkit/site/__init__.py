@@ -74,12 +74,12 @@ def _pages(ws: Workspace, labels: Labels, day: dt.date, documents: list[Publishe
 
 def _feeds_and_data(ws: Workspace, labels: Labels, day: dt.date) -> list[tuple[str, str | bytes]]:
     """The feeds, the calendar and the open data, each with its path inside the site."""
-    from dialogkit.layout import SITE_CALENDAR, SITE_DATA_DIR, SITE_FEED, area_feed_path
+    from dialogkit.layout import SITE_CALENDAR, SITE_DATA_DIR, SITE_DATA_JSON, SITE_FEED, area_feed_path
     from dialogkit.planning.ics import upcoming_ics
     from dialogkit.site.feedback import survey_counts
     from dialogkit.site.feeds import atom_feed, feed_entries
     from dialogkit.site.opendata import CSV_FILES, open_data
-    from dialogkit.site.views import OPEN_DATA_JSON, meetings_of
+    from dialogkit.site.views import meetings_of
     from dialogkit.survey.smallgroups import min_group_size
 
     meetings = [m for a in ws.areas for m in meetings_of(ws, a.id)]
@@ -91,7 +91,7 @@ def _feeds_and_data(ws: Workspace, labels: Labels, day: dt.date) -> list[tuple[s
         (SITE_FEED, atom_feed(ws, labels, entries)),
         *((area_feed_path(a.id), atom_feed(ws, labels, entries, a.id)) for a in ws.areas),
         (SITE_CALENDAR, upcoming_ics(ws, day)),
-        (f"{SITE_DATA_DIR}/{OPEN_DATA_JSON}", data.json()),
+        (f"{SITE_DATA_DIR}/{SITE_DATA_JSON}", data.json()),
         *((f"{SITE_DATA_DIR}/{name}", data.csv(name)) for name in CSV_FILES),
     ]
     return files

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from dialogkit.dates import minutes_of
 from dialogkit.followup.words import long_date, status_word
-from dialogkit.layout import SITE_FEED, area_feed_path
+from dialogkit.layout import SITE_FEED, area_feed_path, area_page_path
 from dialogkit.planning.ics import slug
 from dialogkit.render.words import fill
 from dialogkit.site.feedback import action_anchor
@@ -47,7 +47,7 @@ def feed_entries(ws: Workspace, labels: Mapping[str, str], meetings: list[Meetin
     for meeting in meetings:
         area = ws.area(meeting.area_id)
         area_name = area.name if area is not None else meeting.area_id
-        page = f"areas/{meeting.area_id}.html"
+        page = area_page_path(meeting.area_id)
         m = meeting.meeting
         held = _at(m.date, m.start, zone) if m is not None else dt.datetime(meeting.year, 1, 1, tzinfo=zone)
         if m is not None:
@@ -108,7 +108,7 @@ def atom_feed(ws: Workspace, labels: Mapping[str, str], entries: list[Entry], ar
         feed.title(plain(fill(labels["feed_area_title"], area=name, process=process)))
     feed.author({"name": plain(municipality)})
     feed.link(href=base + path, rel="self")
-    feed.link(href=base + ("index.html" if area is None else f"areas/{area}.html"), rel="alternate")
+    feed.link(href=base + ("index.html" if area is None else area_page_path(area)), rel="alternate")
     feed.language(ws.locale)
     feed.generator("dialogkit", __version__)
     stamp = max((e.updated for e in chosen), default=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from dialogkit.dates import minutes_of
+from dialogkit.layout import SITE_ACTIONS_CSV, SITE_MEETINGS_CSV, SITE_THEMES_CSV, area_page_path
 from dialogkit.models.base import CONTROL_CHARACTER
 from dialogkit.models.meeting import MeetingFile
 from dialogkit.site.feedback import SurveyCounts, action_anchor
@@ -29,7 +30,7 @@ ACTION_COLUMNS = (
     "status", "due", "funds", "answers", "updates", "latest_update_date", "latest_update", "page",
 )  # fmt: skip
 THEME_COLUMNS = ("year", "area", "theme", "name", "count")
-CSV_FILES = {"meetings.csv": MEETING_COLUMNS, "actions.csv": ACTION_COLUMNS, "survey-themes.csv": THEME_COLUMNS}
+CSV_FILES = {SITE_MEETINGS_CSV: MEETING_COLUMNS, SITE_ACTIONS_CSV: ACTION_COLUMNS, SITE_THEMES_CSV: THEME_COLUMNS}
 
 
 def plain(text: str) -> str:
@@ -53,7 +54,7 @@ class OpenData:
 
     def csv(self, name: str) -> str:
         """One of the CSV files: a header line and a row per item; lists joined by " | "."""
-        rows = {"meetings.csv": self.meetings, "actions.csv": self.actions, "survey-themes.csv": self.themes}[name]
+        rows = {SITE_MEETINGS_CSV: self.meetings, SITE_ACTIONS_CSV: self.actions, SITE_THEMES_CSV: self.themes}[name]
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         columns = CSV_FILES[name]
@@ -86,7 +87,7 @@ def open_data(
     }
     data = OpenData(header, [], [], [])
     for meeting in meetings:
-        page = f"areas/{meeting.area_id}.html#dialogue-{meeting.year}"
+        page = f"{area_page_path(meeting.area_id)}#dialogue-{meeting.year}"
         area = ws.area(meeting.area_id)
         area_name = area.name if area is not None else meeting.area_id
         if meeting.meeting is not None:
@@ -180,7 +181,7 @@ def meeting_events(ws: Workspace, meetings: list[Meeting], base: str) -> str | N
                 "address": {"@type": "PostalAddress", "addressCountry": municipality.country},
             },
             "organizer": organizer,
-            "url": f"{base}areas/{m.area}.html#dialogue-{meeting.year}",
+            "url": f"{base}{area_page_path(m.area)}#dialogue-{meeting.year}",
         }
         events.append(event)
     if not events:

@@ -1,9 +1,10 @@
 """The status site's view models: plain values in words, free of personal data.
 
-What a page may show: areas, dates, the conclusions and priority issues, work groups
-with their convener as a role and department, partners that are associations, actions
-and their dated updates. What it never shows: who attended a meeting, who wrote the
-minutes, members that are not known associations, or anything from a survey export.
+What a page may show: areas, dates, the conclusions, the survey's themes as counts (a
+small group left out), work groups with their convener as a role and department,
+partners that are associations, actions and their dated updates. What it never shows:
+who attended a meeting, who wrote the minutes, members that are not known associations,
+or anything a resident wrote in a survey.
 """
 
 from __future__ import annotations
@@ -18,7 +19,17 @@ from markupsafe import Markup
 from dialogkit.dates import meeting_date
 from dialogkit.followup.model import GroupView, group_view
 from dialogkit.followup.words import group_status_word, long_date, money, status_word
-from dialogkit.layout import SITE_AREAS_DIR, SITE_CALENDAR, SITE_DATA_DIR, SITE_FEED, area_feed_path
+from dialogkit.layout import (
+    SITE_ACTIONS_CSV,
+    SITE_CALENDAR,
+    SITE_DATA_DIR,
+    SITE_DATA_JSON,
+    SITE_FEED,
+    SITE_MEETINGS_CSV,
+    SITE_THEMES_CSV,
+    area_feed_path,
+    area_page_path,
+)
 from dialogkit.models.workgroups import ACTION_STATUSES, Workgroup
 from dialogkit.render.viewbase import TemplateView
 from dialogkit.render.words import fill
@@ -173,7 +184,6 @@ class AreaPageView(PageView):
 
 
 JsonLd = Callable[[str], "str | None"]  # an area's schema.org events, or None
-OPEN_DATA_JSON = "dialog.json"
 
 
 @dataclass(frozen=True)
@@ -183,11 +193,6 @@ class SitePage:
     path: str  # index.html, areas/hogvad.html
     template: str
     view: IndexView | AreaPageView
-
-
-def area_page_path(area_id: str) -> str:
-    """Where an area's page lives inside the site; area ids are slugs, safe as file names."""
-    return f"{SITE_AREAS_DIR}/{area_id}.html"
 
 
 def site_pages(
@@ -270,10 +275,10 @@ def _feeds(labels: Mapping[str, str], root: str, area_id: str | None, area_name:
 
 def _data_files(labels: Mapping[str, str], root: str) -> list[LinkItem]:
     files = {
-        OPEN_DATA_JSON: "site_data_json",
-        "meetings.csv": "site_data_meetings",
-        "actions.csv": "site_data_actions",
-        "survey-themes.csv": "site_data_themes",
+        SITE_DATA_JSON: "site_data_json",
+        SITE_MEETINGS_CSV: "site_data_meetings",
+        SITE_ACTIONS_CSV: "site_data_actions",
+        SITE_THEMES_CSV: "site_data_themes",
     }
     return [{"href": f"{root}{SITE_DATA_DIR}/{name}", "text": labels[label]} for name, label in files.items()]
 
