@@ -62,7 +62,8 @@ def test_editing_one_minute_rebuilds_only_its_compilation_and_council_document(
         handle.write("\nTillägg: mötet avslutades med fika.\n")
     code, output = run_dialog(runner, "-C", workspace, "build", "--to", "html,docx")
     assert code == 0, output
-    assert built(output) == ["2025/referat-compilation"]
+    # And the site, which links the compiled minutes and the council document with their sizes.
+    assert built(output) == ["2025/referat-compilation", "site"]
     assert "mötet avslutades med fika" in compilation.read_text(encoding="utf-8")
     after = compilation.stat().st_mtime_ns, case_document.stat().st_mtime_ns
     assert after[0] > before[0] and after[1] > before[1]

@@ -94,7 +94,11 @@ def test_a_reference_document_rebuilds_only_what_it_shapes(workspace: Path) -> N
     rebuilt(workspace, "html,docx")
     reference.styles["Normal"].font.name = "Times Provkommun"
     reference.save(str(workspace / "templates" / "reference.docx"))
-    assert rebuilt(workspace, "html,docx") == DOCUMENTS  # each Word document, not the site
+    # Each Word document, and the site, which links the Word files with their sizes.
+    assert rebuilt(workspace, "html,docx") == sorted([*DOCUMENTS, "site"])
+    size = (workspace / "build/2025/plan.docx").stat().st_size
+    index = (workspace / "build/site/index.html").read_text(encoding="utf-8")
+    assert f'<a href="documents/2025/plan.docx">Plan för 2025 (Word, {round(size / 1000)} kB)</a>' in index
     assert "Times Provkommun" in zip_member(workspace / "build/2025/plan.docx", "word/styles.xml")
 
 
@@ -119,12 +123,12 @@ def test_an_image_in_the_minutes_rebuilds_the_compilation(workspace: Path) -> No
     assert rebuilt(workspace) == ["2025/referat-compilation"]
 
 
-def test_survey_answers_rebuild_only_their_report(workspace: Path) -> None:
+def test_survey_answers_rebuild_only_their_report_and_the_site(workspace: Path) -> None:
     rebuilt(workspace)
     answers = workspace / "cycles/2025/hogvad/survey/responses.csv"
     lines = answers.read_text(encoding="utf-8-sig").splitlines()
     write(answers, "\n".join(lines[:-1]) + "\n")  # one answer fewer
-    assert rebuilt(workspace) == ["2025/hogvad/survey-report"]
+    assert rebuilt(workspace) == ["2025/hogvad/survey-report", "site"]  # the site counts the answers
 
 
 def test_meeting_files_rebuild_the_documents_that_read_them(workspace: Path) -> None:

@@ -41,7 +41,14 @@ VIEWS: dict[str, type] = {
     "site/area.html.j2": AreaPageView,
 }
 # Templates only ever included or extended by those above, and checked through them.
-PARTS = {"_intro.md.j2", "referat-meeting.md.j2", "case-meetings.md.j2", "site/base.html.j2", "site/_progress.html.j2"}
+PARTS = {
+    "_intro.md.j2",
+    "referat-meeting.md.j2",
+    "case-meetings.md.j2",
+    "site/base.html.j2",
+    "site/_progress.html.j2",
+    "site/_said.html.j2",
+}
 UNKNOWN = object()  # a value whose keys are not checked: a label, a loop's own variable
 
 

@@ -31,7 +31,16 @@ RESPONSES_FILE = "survey/responses.csv"  # the redacted answers `dialog survey i
 # What a build writes, under build/ or --out.
 BUILD_DIR = "build"
 SITE_DIR = "site"
-SITE_AREAS_DIR = "areas"  # in site/: a page per area
+SITE_AREAS_DIR = "areas"  # in site/: a page per area, and its feed
+SITE_FEED = "feed.atom"  # in site/: the Atom feed of every area
+SITE_CALENDAR = "calendar.ics"  # in site/: the coming meetings and safety walks
+SITE_DATA_DIR = "data"  # in site/: open data, JSON and CSV
+SITE_DOCUMENTS_DIR = "documents"  # in site/: the public documents a build made, as the pages link them
+# In site/data/: the open data.
+SITE_DATA_JSON = "dialog.json"
+SITE_MEETINGS_CSV = "meetings.csv"
+SITE_ACTIONS_CSV = "actions.csv"
+SITE_THEMES_CSV = "survey-themes.csv"
 MEETING_ICS = "meeting.ics"  # in build/YEAR/AREA/: the meeting's calendar file
 MAILOUT_DIR = "mailout"  # in build/YEAR/AREA/: the mail-out drafts, one .eml per invitee
 MANIFEST_FILE = ".dialog-manifest.json"
@@ -51,9 +60,14 @@ def meeting_path(year: int, area: str, file: str = "") -> str:
     return cycle_path(year, f"{area}/{file}" if file else area)
 
 
-def site_area_page(area: str) -> str:
-    """An area's page on the status site, relative to the site's root: "areas/hogvad.html"."""
-    return f"{SITE_AREAS_DIR}/{area}.html"
+def area_page_path(area_id: str) -> str:
+    """Where an area's page lives inside the site; area ids are slugs, safe as file names: "areas/hogvad.html"."""
+    return f"{SITE_AREAS_DIR}/{area_id}.html"
+
+
+def area_feed_path(area_id: str) -> str:
+    """Where an area's Atom feed lives inside the site, beside its page: "areas/hogvad.atom"."""
+    return f"{SITE_AREAS_DIR}/{area_id}.atom"
 
 
 def builtin_templates() -> Path:

@@ -10,10 +10,11 @@ from typing import Any
 
 from dialogkit.dates import minutes_of
 from dialogkit.errors import Finding
-from dialogkit.layout import AREAS_FILE, CONFIG_FILE, MEETING_FILE, cycle_path
-from dialogkit.models import Area, MeetingFile
-from dialogkit.models.base import SLUG
+from dialogkit.layout import AREAS_FILE, CONFIG_FILE, MEETING_FILE, REFERAT_FILE, SURVEY_FILE, cycle_path
+from dialogkit.models import Area, MeetingFile, WorkgroupsFile
+from dialogkit.models.base import CONTROL_CHARACTER, MARKUP, SLUG
 from dialogkit.models.config import Process
+from dialogkit.models.workgroups import SAFETY_THEME
 from dialogkit.workspace import Cycle, Meeting, Referat, Workspace
 from dialogkit.yamlload import YamlDocument
 
@@ -201,18 +202,78 @@ def _meeting(ws: Workspace, meeting: Meeting) -> Iterator[Finding]:
         yield from _meeting_file(ws, meeting.meeting, doc, area)
     wg_doc = meeting.docs.get("workgroups")
     if meeting.workgroups is not None and wg_doc is not None:
-        partners = {p for a in ws.areas for p in a.partners}
-        for g, group in enumerate(meeting.workgroups.workgroups):
-            yield from _department(ws, wg_doc, ("workgroups", g, "convener", "department"), group.convener.department)
-            if looks_like_a_person(group.convener.name):
-                yield wg_doc.finding(
-                    ("workgroups", g, "convener", "name"), _PERSON.format(group.convener.name), "warning"
-                )
-            for m, member in enumerate(group.members):
-                if member not in partners and looks_like_a_person(member):
-                    yield wg_doc.finding(("workgroups", g, "members", m), _PERSON.format(member), "warning")
-            for a, action in enumerate(group.actions):
-                yield from _department(ws, wg_doc, ("workgroups", g, "actions", a, "owner"), action.owner)
+        yield from _workgroups(ws, meeting, meeting.workgroups, wg_doc)
+    if meeting.referat is not None:
+        conclusions = meeting.referat.front.conclusions
+        yield from _public_text(meeting.referat.doc, [(("conclusions", i), c) for i, c in enumerate(conclusions)])
+
+
+def _workgroups(ws: Workspace, meeting: Meeting, workgroups: WorkgroupsFile, wg_doc: YamlDocument) -> Iterator[Finding]:
+    """A meeting's work groups: departments, names that look like a person's, what each action answers."""
+    partners = {p for a in ws.areas for p in a.partners}
+    for g, group in enumerate(workgroups.workgroups):
+        yield from _department(ws, wg_doc, ("workgroups", g, "convener", "department"), group.convener.department)
+        if looks_like_a_person(group.convener.name):
+            yield wg_doc.finding(("workgroups", g, "convener", "name"), _PERSON.format(group.convener.name), "warning")
+        for m, member in enumerate(group.members):
+            if member not in partners and looks_like_a_person(member):
+                yield wg_doc.finding(("workgroups", g, "members", m), _PERSON.format(member), "warning")
+        for a, action in enumerate(group.actions):
+            yield from _department(ws, wg_doc, ("workgroups", g, "actions", a, "owner"), action.owner)
+            for i, ref in enumerate(action.answers):
+                where = ("workgroups", g, "actions", a, "answers", i)
+                yield from _answer(ws, meeting, wg_doc, where, ref)
+    yield from _public_text(wg_doc, _workgroup_texts(workgroups))
+
+
+def _answer(ws: Workspace, meeting: Meeting, doc: YamlDocument, loc: tuple[Any, ...], ref: str) -> Iterator[Finding]:
+    """An action's `answers:` names a conclusion of the meeting's minutes or a theme of its survey."""
+    kind, _, name = ref.partition(":")
+    if kind == "conclusion":
+        if meeting.referat is None:
+            yield doc.finding(loc, f"'{ref}' names no conclusion: this meeting has no {REFERAT_FILE} yet")
+        elif int(name) > (listed := len(meeting.referat.front.conclusions)):
+            yield doc.finding(
+                loc, f"'{ref}' names no conclusion: the minutes ({REFERAT_FILE}) list {listed}; count from 1"
+            )
+    elif meeting.survey is None:
+        yield doc.finding(
+            loc,
+            f"'{ref}' names a survey theme, but this meeting has no {SURVEY_FILE} (yet): the site links nothing",
+            "warning",
+        )
+    elif name != SAFETY_THEME and ws.department(name) is None:
+        known = [SAFETY_THEME, *(d.id for d in ws.config.departments)]
+        yield doc.finding(loc, _unknown("survey theme", name, known) + " (survey:DEPARTMENT or survey:safety)")
+
+
+def _workgroup_texts(file: WorkgroupsFile) -> Iterator[tuple[tuple[Any, ...], str]]:
+    for g, group in enumerate(file.workgroups):
+        yield ("workgroups", g, "name"), group.name
+        for a, action in enumerate(group.actions):
+            yield ("workgroups", g, "actions", a, "text"), action.text
+            for u, update in enumerate(action.updates):
+                yield ("workgroups", g, "actions", a, "updates", u, "text"), update.text
+
+
+def _public_text(doc: YamlDocument, texts: Iterable[tuple[tuple[Any, ...], str]]) -> Iterator[Finding]:
+    """Text the site, its feeds and open data publish: no control characters, no markup that would not work."""
+    for loc, text in texts:
+        control = CONTROL_CHARACTER.search(text)
+        if control is not None:
+            yield doc.finding(
+                loc,
+                f"a control character (U+{ord(control[0]):04X}) in '{text}': "
+                "the site and its feeds leave it out; remove it",
+                "warning",
+            )
+        markup = MARKUP.search(text)
+        if markup is not None:
+            yield doc.finding(
+                loc,
+                f"{markup[0]!r} looks like HTML: the site and its feeds show it as text, not as markup; write plain text",
+                "warning",
+            )
 
 
 def _meeting_file(ws: Workspace, m: MeetingFile, doc: YamlDocument, area: Area | None) -> Iterator[Finding]:

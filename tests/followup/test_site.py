@@ -27,13 +27,18 @@ def test_example_site_builds(locale: str, tmp_path: Path) -> None:
     ws = require(EXAMPLES[locale])
     written = build_site(ws, tmp_path, TODAY)
     assert written[0] == tmp_path / "site" / "index.html"
-    assert len(written) == 1 + len(ws.areas)
+    assert len([p for p in written if p.suffix == ".html"]) == 1 + len(ws.areas)
+    assert {p.name for p in written} >= {"feed.atom", "calendar.ics", "dialog.json", "actions.csv", "meetings.csv"}
     for path, html in _pages(tmp_path).items():
         assert html.startswith("<!DOCTYPE html>\n"), path
         assert f'<html lang="{ws.locale}">' in html, path
         assert len(re.findall(r"<h1[ >]", html)) == 1, path
-        assert "<script" not in html.lower(), path
-        assert " src=" not in html and "<link" not in html and "url(" not in html, path  # nothing to fetch
+        # The one script element holds data, never code; the one kind of link names a feed.
+        assert re.findall(r"<script[^>]*>", html.lower()) in ([], ['<script type="application/ld+json">']), path
+        assert " src=" not in html and "url(" not in html, path  # nothing to fetch
+        assert all('rel="alternate"' in link for link in re.findall(r"<link[^>]*>", html)), path
+        assert 'href="feed.atom"' in html or 'href="../feed.atom"' in html, path  # subscribe from every page
+        assert "calendar.ics" in html, path
         assert "@media print" in html, path
 
 
@@ -79,7 +84,7 @@ def test_residents_text_stays_text(make_workspace: MakeWorkspace, tmp_path: Path
     root = make_workspace({"cycles/2025/hogvad/workgroups.yaml": hostile})
     build_site(require(root), tmp_path, TODAY)
     page = _pages(tmp_path)["areas/hogvad.html"]
-    assert "<script" not in page
+    assert "<script>" not in page and "<script " not in page.replace('<script type="application/ld+json">', "")
     assert "<img" not in page and "<b>nu" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;" in page
     assert "Belysning &lt;b&gt;nu&lt;/b&gt; &lt;script&gt;alert(1)&lt;/script&gt;" in page

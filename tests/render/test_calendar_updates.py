@@ -83,7 +83,7 @@ def test_outside_git_the_sequence_is_zero(sv_workspace: MakeWorkspace) -> None:
 
 def test_url_to_the_site_page_when_the_site_url_is_configured(sv_workspace: MakeWorkspace) -> None:
     assert "url" not in the_meeting(sv_workspace())
-    root = sv_workspace(**{"dialog.yaml": SV_DIALOG + "site_url: https://dialog.prov.se/\n"})
+    root = sv_workspace(**{"dialog.yaml": SV_DIALOG + "site:\n  url: https://dialog.prov.se/\n"})
     assert str(the_meeting(root)["url"]) == "https://dialog.prov.se/areas/hogvad.html"
 
 

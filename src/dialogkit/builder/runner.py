@@ -16,7 +16,15 @@ from types import FrameType
 from typing import TYPE_CHECKING, Literal
 
 from dialogkit.builder.manifest import Manifest, build_lock, tree_digest
-from dialogkit.builder.targets import DATED_KINDS, Target, cycle_years, targets
+from dialogkit.builder.targets import (
+    DATED_KINDS,
+    PUBLISHED_FORMATS,
+    PUBLISHED_KINDS,
+    SITE,
+    Target,
+    cycle_years,
+    targets,
+)
 from dialogkit.errors import DialogError, UsageError
 from dialogkit.inputs import recording
 from dialogkit.layout import builtin_templates, output_folder
@@ -81,10 +89,13 @@ def worklist(root: Path, years: Sequence[int], formats: Sequence[str], manifest:
         dated = today if target.kind in DATED_KINDS else ""
         target_salt = f"{salt}\0{target.kind}\0{dated}"
         if not force and manifest.up_to_date(target.key, target_salt):
-            fresh.append(target)
+            fresh.append((target, target_salt))
         else:
             todo.append((target, target_salt))
-    return Worklist(todo, fresh)
+    if PUBLISHED_FORMATS & set(formats) and any(t.kind in PUBLISHED_KINDS for t, _ in todo):
+        todo += [(t, s) for t, s in fresh if t.kind == SITE]  # it links them with their sizes
+    made = {t.key for t, _ in todo}
+    return Worklist(todo, [t for t, _ in fresh if t.key not in made])
 
 
 def build(  # noqa: PLR0913  (the Python face of `dialog build`: one keyword per option, as cli/ is exempt)
@@ -110,8 +121,10 @@ def build(  # noqa: PLR0913  (the Python face of `dialog build`: one keyword per
         for outcome in outcomes:
             on_event(outcome)
         try:
-            if work.todo:
-                for outcome, salt in _run_all(root, work.todo, tuple(formats), out, jobs or os.cpu_count() or 1):
+            # The site after the documents it links (it reads their sizes), each phase in parallel.
+            phases = [[w for w in work.todo if w[0].kind != SITE], [w for w in work.todo if w[0].kind == SITE]]
+            for phase in filter(None, phases):
+                for outcome, salt in _run_all(root, phase, tuple(formats), out, jobs or os.cpu_count() or 1):
                     if outcome.status == "built":
                         manifest.record(outcome.target.key, salt, outcome.inputs, outcome.outputs)
                     else:

@@ -29,6 +29,10 @@ from dialogkit.layout import (
 SITE = "site"
 # What a target's output depends on besides its files: the day decides what is overdue and next.
 DATED_KINDS = frozenset({"followup", SITE})
+# The documents the site publishes, in the formats it publishes them in: the site links them with
+# their sizes, so it is made after them, and again whenever one of them is made.
+PUBLISHED_KINDS = frozenset({"invitation", "agenda", "plan", "referat-compilation", "followup"})
+PUBLISHED_FORMATS = frozenset({"pdf", "docx", "odt"})
 _RESPONSES_DIR = posixpath.dirname(RESPONSES_FILE)  # looked into only when the meeting has it
 
 

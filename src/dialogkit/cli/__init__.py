@@ -10,6 +10,7 @@ from dialogkit.cli import followup as _followup  # noqa: F401
 from dialogkit.cli import minutes as _minutes  # noqa: F401
 from dialogkit.cli import plan as _plan  # noqa: F401
 from dialogkit.cli import render as _render  # noqa: F401
+from dialogkit.cli import serve as _serve  # noqa: F401
 from dialogkit.cli import survey as _survey  # noqa: F401
 from dialogkit.cli import templates as _templates  # noqa: F401
 from dialogkit.cli.app import app, exit_code_for

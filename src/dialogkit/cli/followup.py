@@ -109,7 +109,7 @@ def site(
         ),
     ] = None,
 ) -> None:
-    """Build the public status site: build/site/index.html and a page per area."""
+    """Build the public status site: build/site/index.html, a page per area, its feeds and open data."""
     from dialogkit.loading import require
     from dialogkit.site import build_site
 

@@ -16,6 +16,10 @@ _CLOCK_AS_WRITTEN = re.compile(r"([01]?[0-9]|2[0-3])[.:]([0-5][0-9])\Z")  # 19.0
 _DAY_FIRST = re.compile(r"([0-9]{1,2})[./]([0-9]{1,2})[./]([0-9]{4})\Z")
 _AMOUNT = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+\Z")  # 85 000, with a space or a no-break space
 _MONTH_DAY = re.compile(r"([0-9]{2})-([0-9]{2})\Z")
+# What published text (the site, its feeds, open data) must not carry: control characters other
+# than line breaks and tabs, which XML cannot hold, and markup, which is shown as text.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MARKUP = re.compile(r"</?[A-Za-z!][^<>]*>|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 
 
 class StrictModel(BaseModel):

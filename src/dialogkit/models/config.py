@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, HttpUrl, field_validator
+from pydantic import BeforeValidator, Field, HttpUrl, field_validator
+from pydantic_core import PydanticCustomError
 
 from dialogkit.models.base import ClockTime, Email, IsoDate, MonthDay, SignUp, Slug, StrictModel, Text
 
@@ -32,6 +33,27 @@ class Municipality(StrictModel):
         default=None,
         description="The municipality's website; the status site links to it",
         examples=["https://www.svenljunga.se"],
+    )
+
+
+def _web_address(value: Any) -> Any:
+    if isinstance(value, str) and not value.lower().startswith(("https://", "http://")):
+        raise PydanticCustomError(
+            "web_address",
+            "'{value}' is not a web address: the site's url starts with https:// (or http://), "
+            "e.g. https://dialog.example.org/",
+            {"value": value},
+        )
+    return value
+
+
+class SiteSettings(StrictModel):
+    """The public status site: where it is published."""
+
+    url: Annotated[HttpUrl, BeforeValidator(_web_address)] | None = Field(
+        default=None,
+        description="The address the status site is published at; its feeds and open data link to pages there",
+        examples=["https://dialog.svenljunga.se/"],
     )
 
 
@@ -256,10 +278,10 @@ class DialogConfig(StrictModel):
         default=Invitations(),
         description="Contact, sign-up and access notes every invitation shows unless its meeting.yaml says otherwise",
     )
-    site_url: HttpUrl | None = Field(
-        default=None,
-        description="Where the status site is published; calendar events link to their meeting's page there",
-        examples=["https://dialog.svenljunga.se"],
+    site: SiteSettings = Field(
+        default=SiteSettings(),
+        description="The public status site: the address it is published at",
+        examples=[{"url": "https://dialog.svenljunga.se/"}],
     )
     documents: Documents = Field(
         default=Documents(), description="The documents' letterhead, proposer, font and PDF standard"

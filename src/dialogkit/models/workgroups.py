@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from dialogkit.models.base import Amount, IsoDate, Slug, StrictModel, Text
+from dialogkit.models.base import Amount, IsoDate, Slug, StrictModel, Text, shown
 
 ACTION_STATUSES = ("planned", "in-progress", "done", "cancelled")
 # Every action is a line of the year's follow-up and of the status site, and a document costs
@@ -16,6 +17,28 @@ ACTION_STATUSES = ("planned", "in-progress", "done", "cancelled")
 # at 900 actions, far above the handful of groups a two-hour meeting forms.
 MAX_WORKGROUPS = 30
 MAX_ACTIONS = 30
+# What an action answers: the Nth conclusion of the meeting's minutes, or a theme of its survey
+# (the answers routed to a department, or the safety concerns). `dialog check` resolves them.
+ANSWER_REF = re.compile(r"(conclusion:[1-9][0-9]{0,2}|survey:[a-z0-9][a-z0-9-]*)\Z")
+SAFETY_THEME = "safety"
+
+
+def _answer_ref(value: Any) -> str:
+    if not isinstance(value, str) or not ANSWER_REF.match(value):
+        raise PydanticCustomError(
+            "answer_ref",
+            "{value} names nothing an action can answer: write conclusion:N (the Nth conclusion of the "
+            "minutes), survey:DEPARTMENT (the answers routed to a department) or survey:safety",
+            {"value": shown(value)},
+        )
+    return value
+
+
+AnswerRef = Annotated[
+    str,
+    BeforeValidator(_answer_ref),
+    WithJsonSchema({"type": "string", "pattern": ANSWER_REF.pattern.removesuffix("\\Z").join("^$")}),
+]
 
 
 def _at_most(limit: int, what: str, advice: str) -> BeforeValidator:
@@ -65,6 +88,12 @@ class Action(StrictModel):
         examples=[45000],
     )
     updates: list[Update] = Field(default=[], description="Progress notes, oldest first")
+    answers: list[AnswerRef] = Field(
+        default=[],
+        description='What the action answers, so the site links each "we did" to its "you said": '
+        "conclusion:N (the Nth conclusion of the meeting's minutes), survey:DEPARTMENT or survey:safety",
+        examples=[["survey:sbf", "conclusion:1"]],
+    )
 
 
 class Workgroup(StrictModel):

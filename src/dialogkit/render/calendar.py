@@ -103,6 +103,33 @@ def calendar_ics(ws: Workspace, year: int, now: dt.datetime | None = None) -> by
     return _finish(calendar, year)
 
 
+def upcoming_ics(ws: Workspace, today: dt.date) -> bytes:
+    """The meetings and safety walks still to come, of every year on file, as iCalendar: the site's calendar feed.
+
+    DTSTAMP is the start of ``today`` (UTC), so that a site built twice in a day is the same bytes.
+    """
+    from dialogkit.errors import DialogError, UsageError
+
+    zone = ZoneInfo(ws.timezone)
+    start = dt.datetime(today.year, today.month, today.day, tzinfo=zone)
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+    calendar = _calendar(ws, ws.config.process.name)
+    labels = load_labels(ws.root, ws.locale)
+    for year in sorted(y for y in ws.cycles if y >= today.year):
+        try:
+            meetings = year_meetings(ws, year)
+        except (DialogError, UsageError):
+            continue  # a year the planner cannot plan has nothing to announce
+        cycle = ws.cycles[year]
+        for area_id, meeting in meetings:
+            on_file = area_id in cycle.meetings and cycle.meetings[area_id].meeting is not None
+            revision = meeting_revision(ws.root, year, area_id, meeting, stamp) if on_file else Revision(0, None)
+            for event in meeting_events(ws, labels, meeting, stamp=stamp, revision=revision):
+                if event.decoded("dtend") >= start:
+                    calendar.add_component(event)
+    return _finish(calendar, today.year)
+
+
 def _utc(now: dt.datetime | None) -> dt.datetime:
     # Calendar programs compare DTSTAMP to the second; a fraction would be written as is.
     return (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
@@ -143,10 +170,10 @@ def _event(uid: str, summary: str, stamp: dt.datetime, revision: Revision, url: 
 
 def _page(ws: Workspace, area_id: str) -> str | None:
     """The meeting's page on the status site, when dialog.yaml says where the site is published."""
-    from dialogkit.layout import site_area_page
+    from dialogkit.layout import area_page_path
 
-    base = ws.config.site_url
-    return f"{str(base).rstrip('/')}/{site_area_page(area_id)}" if base is not None else None
+    base = ws.config.site.url
+    return f"{str(base).rstrip('/')}/{area_page_path(area_id)}" if base is not None else None
 
 
 def _at(day: dt.date, at: str, zone: ZoneInfo) -> dt.datetime:

@@ -1,26 +1,42 @@
 """The status site's view models: plain values in words, free of personal data.
 
-What a page may show: areas, dates, the conclusions and priority issues, work groups
-with their convener as a role and department, their members (associations and roles:
-`dialog check` warns of one that looks like a person's name), actions and their dated
-updates. What it never shows: who attended a meeting, who wrote the minutes, or anything
-from a survey export.
+What a page may show: areas, dates, the conclusions, the survey's themes as counts (a
+small group left out), work groups with their convener as a role and department, their
+members (associations and roles: `dialog check` warns of one that looks like a person's
+name), actions and their dated updates. What it never shows: who attended a meeting, who
+wrote the minutes, or anything a resident wrote in a survey.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypedDict
 
+from markupsafe import Markup
+
 from dialogkit.dates import meeting_date
 from dialogkit.followup.model import GroupView, group_view
-from dialogkit.followup.words import group_status_word, long_date, status_word
-from dialogkit.layout import SITE_AREAS_DIR
+from dialogkit.followup.words import group_status_word, long_date, money, status_word
+from dialogkit.layout import (
+    SITE_ACTIONS_CSV,
+    SITE_CALENDAR,
+    SITE_DATA_DIR,
+    SITE_DATA_JSON,
+    SITE_FEED,
+    SITE_MEETINGS_CSV,
+    SITE_THEMES_CSV,
+    area_feed_path,
+    area_page_path,
+)
 from dialogkit.models.workgroups import ACTION_STATUSES, Workgroup
 from dialogkit.render.viewbase import TemplateView
+from dialogkit.render.words import fill
+from dialogkit.site.documents import DocumentLink, Published, links
+from dialogkit.site.feedback import LinkItem, YouSaid, action_anchor, said_anchor, survey_counts, you_said
 from dialogkit.site.schedule import last_meetings, next_meetings
+from dialogkit.survey.smallgroups import min_group_size
 from dialogkit.workspace import Meeting, Workspace
 
 
@@ -42,11 +58,23 @@ class SiteView(TemplateView):
     nav: list[NavItem]
 
 
+class FeedLink(TypedDict):
+    """A feed, calendar or data file every page links to, in its head and its footer."""
+
+    href: str
+    type: str  # its media type
+    text: str
+    alternate: bool  # a feed of this page: listed in the page's head as well
+
+
 class PageView(SiteView):
-    """What a page adds to the frame: where it is."""
+    """What a page adds to the frame: where it is, and what it can be subscribed to."""
 
     root: str  # the way back to the site's root from the page: "" or "../"
     current: str | None  # the id of the area whose page it is
+    feeds: list[FeedLink]
+    data_files: list[LinkItem]  # the open data
+    jsonld: str | None  # schema.org data about the page's meetings, JSON already made safe for a <script>
 
 
 class Progress(TypedDict):
@@ -71,13 +99,6 @@ class AreaSummary(TypedDict):
     progress: Progress
 
 
-class PriorityIssues(TypedDict):
-    """The priority issues one meeting recorded."""
-
-    date: str
-    issues: list[str]
-
-
 class UpdateItem(TypedDict):
     """An action's dated update."""
 
@@ -95,7 +116,10 @@ class ActionItem(TypedDict):
     status: str
     status_text: str
     overdue: bool
+    funds: str | None
     updates: list[UpdateItem]
+    anchor: str
+    answers: list[LinkItem]  # what it answers, on the same page
 
 
 class StatusCount(TypedDict):
@@ -120,25 +144,46 @@ class GroupItem(TypedDict):
     actions: list[ActionItem]
 
 
-class AreaDetail(AreaSummary):
-    """An area on its own page: its places, partners, priority issues and work groups."""
+class Dialogue(TypedDict):
+    """One meeting of an area: its documents, what residents said, and the work groups and actions that followed."""
 
-    localities: list[str]
-    partners: list[str]
-    priorities: list[PriorityIssues]
+    year: int
+    anchor: str
+    heading: str
+    documents: list[DocumentLink]
+    said: YouSaid
     groups: list[GroupItem]
 
 
+class YearDocuments(TypedDict):
+    """A year's published documents, as the index lists them."""
+
+    heading: str
+    documents: list[DocumentLink]
+
+
+class AreaDetail(AreaSummary):
+    """An area on its own page: its places, partners, and each dialogue's "you said, we did"."""
+
+    localities: list[str]
+    partners: list[str]
+    dialogues: list[Dialogue]
+
+
 class IndexView(PageView):
-    """The index: every area, when it had its dialogue and how its work groups are getting on."""
+    """The index: every area, when it had its dialogue and how its work groups are getting on; the years' documents."""
 
     areas: list[AreaSummary]
+    years: list[YearDocuments]
 
 
 class AreaPageView(PageView):
     """One area's page."""
 
     area: AreaDetail
+
+
+JsonLd = Callable[[str], "str | None"]  # an area's schema.org events, or None
 
 
 @dataclass(frozen=True)
@@ -150,32 +195,26 @@ class SitePage:
     view: IndexView | AreaPageView
 
 
-def area_page_path(area_id: str) -> str:
-    """Where an area's page lives inside the site; area ids are slugs, safe as file names."""
-    return f"{SITE_AREAS_DIR}/{area_id}.html"
+def site_pages(
+    ws: Workspace, labels: Mapping[str, str], today: dt.date, jsonld: JsonLd, documents: list[Published]
+) -> list[SitePage]:
+    """Every page of the site: the index and one page per area, with their views.
 
-
-def priority_issues(ws: Workspace, meeting: Meeting) -> list[str]:
-    """The priority issues a meeting recorded.
-
-    Seam: the survey analysis (dialogkit.survey) will add each area's priority issues
-    from its survey; until it does, the minutes' conclusions (referat.md front matter)
-    are the priority issues. Only this function needs to change.
+    ``jsonld`` gives an area's schema.org events as JSON safe inside a script element;
+    ``documents`` are the public documents the site publishes.
     """
-    return list(meeting.referat.front.conclusions) if meeting.referat is not None else []
-
-
-def site_pages(ws: Workspace, labels: Mapping[str, str], today: dt.date) -> list[SitePage]:
-    """Every page of the site: the index and one page per area, with their views."""
     common = _common(ws, labels, today)
     last = last_meetings(ws, today)
     coming = next_meetings(ws, today)
+    k = min_group_size(ws)
     areas: list[AreaSummary] = []
     pages = []
     for area in ws.areas:
-        meetings = _meetings_of(ws, area.id)
-        # Newest meeting first; a meeting's groups in the order of its workgroups.yaml.
-        groups = [(m, group_view(ws, g, today)) for m in reversed(meetings) for g in _groups_of(m)]
+        meetings = list(reversed(meetings_of(ws, area.id)))  # newest first
+        dialogues = [_dialogue(ws, labels, m, today, k) for m in meetings]
+        for dialogue, _ in dialogues:
+            found = links(labels, documents, dialogue["year"], area.id, ws.locale)
+            dialogue["documents"] = [{"text": d["text"], "href": "../" + d["href"]} for d in found]
         next_meeting = coming.get(area.id)
         summary: AreaSummary = {
             "id": area.id,
@@ -184,29 +223,93 @@ def site_pages(ws: Workspace, labels: Mapping[str, str], today: dt.date) -> list
             "last": long_date(last[area.id], ws.locale) if area.id in last else None,
             "next": long_date(next_meeting.date, ws.locale) if next_meeting else None,
             "preliminary": bool(next_meeting and next_meeting.preliminary),
-            "progress": _progress([g for _, g in groups]),
+            "progress": _progress([g for d in dialogues for g in d[1]]),
         }
         areas.append(summary)
         view: AreaPageView = {
             **common,
             "root": "../",
             "current": area.id,
+            "feeds": _feeds(labels, "../", area.id, area.name),
+            "data_files": _data_files(labels, "../"),
+            # Markup: script_json made it safe inside <script>, where HTML escapes would corrupt it.
+            "jsonld": Markup(events) if (events := jsonld(area.id)) is not None else None,
             "area": {
                 **summary,
                 "localities": list(area.localities),
                 "partners": list(area.partners),
-                "priorities": [
-                    {"date": _date_or_year(ws, m), "issues": issues}
-                    for m in reversed(meetings)
-                    if (issues := priority_issues(ws, m))
-                ],
-                "groups": [_group(ws, labels, m, g) for m, g in groups],
+                "dialogues": [d[0] for d in dialogues],
             },
         }
         pages.append(SitePage(area_page_path(area.id), "site/area.html.j2", view))
-    index_view: IndexView = {**common, "root": "", "current": None, "areas": areas}
+    index_view: IndexView = {
+        **common,
+        "root": "",
+        "current": None,
+        "feeds": _feeds(labels, "", None, None),
+        "data_files": _data_files(labels, ""),
+        "jsonld": None,
+        "areas": areas,
+        "years": [
+            {"heading": fill(labels["site_documents_of"], year=year), "documents": found}
+            for year in sorted(ws.cycles, reverse=True)
+            if (found := links(labels, documents, year, None, ws.locale))
+        ],
+    }
     index = SitePage("index.html", "site/index.html.j2", index_view)
     return [index, *pages]
+
+
+def _feeds(labels: Mapping[str, str], root: str, area_id: str | None, area_name: str | None) -> list[FeedLink]:
+    found: list[FeedLink] = [
+        {"href": root + SITE_FEED, "type": "application/atom+xml", "text": labels["site_feed"], "alternate": True},
+        {"href": root + SITE_CALENDAR, "type": "text/calendar", "text": labels["site_calendar"], "alternate": False},
+    ]
+    if area_id is not None and area_name is not None:
+        text = fill(labels["site_feed_area"], area=area_name)
+        found.insert(
+            0, {"href": root + area_feed_path(area_id), "type": "application/atom+xml", "text": text, "alternate": True}
+        )
+    return found
+
+
+def _data_files(labels: Mapping[str, str], root: str) -> list[LinkItem]:
+    files = {
+        SITE_DATA_JSON: "site_data_json",
+        SITE_MEETINGS_CSV: "site_data_meetings",
+        SITE_ACTIONS_CSV: "site_data_actions",
+        SITE_THEMES_CSV: "site_data_themes",
+    }
+    return [{"href": f"{root}{SITE_DATA_DIR}/{name}", "text": labels[label]} for name, label in files.items()]
+
+
+def _dialogue(
+    ws: Workspace, labels: Mapping[str, str], meeting: Meeting, today: dt.date, k: int
+) -> tuple[Dialogue, list[GroupView]]:
+    """One meeting's "you said, we did", and its groups for the area's progress."""
+    groups = [group_view(ws, g, today) for g in _groups_of(meeting)]
+    answered_by: dict[str, list[LinkItem]] = {}
+    for group in _groups_of(meeting):
+        for index, action in enumerate(group.actions):
+            for ref in action.answers:
+                link: LinkItem = {"text": action.text, "href": "#" + action_anchor(meeting.year, group.id, index)}
+                answered_by.setdefault(ref, []).append(link)
+    said = you_said(labels, meeting, survey_counts(ws, meeting, k), answered_by)
+    names = {
+        i["anchor"]: f"{i['text']} ({i['count']})" if i["count"] else i["text"]
+        for i in [*said["themes"], *said["conclusions"]]
+    }
+    dialogue: Dialogue = {
+        "year": meeting.year,
+        "anchor": f"dialogue-{meeting.year}",
+        "heading": fill(labels["site_dialogue_heading"], date=_date_or_year(ws, meeting)),
+        "documents": [],
+        "said": said,
+        "groups": [
+            _group(ws, labels, meeting, view, raw, names) for view, raw in zip(groups, _groups_of(meeting), strict=True)
+        ],
+    }
+    return dialogue, groups
 
 
 def _common(ws: Workspace, labels: Mapping[str, str], today: dt.date) -> SiteView:
@@ -222,7 +325,8 @@ def _common(ws: Workspace, labels: Mapping[str, str], today: dt.date) -> SiteVie
     }
 
 
-def _meetings_of(ws: Workspace, area_id: str) -> list[Meeting]:
+def meetings_of(ws: Workspace, area_id: str) -> list[Meeting]:
+    """An area's meetings on file, oldest first."""
     found = [c.meetings[area_id] for _, c in sorted(ws.cycles.items()) if area_id in c.meetings]
     return sorted(found, key=lambda m: (m.year, meeting_date(ws, m) or dt.date(m.year, 12, 31)))
 
@@ -248,8 +352,16 @@ def _progress(groups: list[GroupView]) -> Progress:
     }
 
 
-def _group(ws: Workspace, labels: Mapping[str, str], meeting: Meeting, group: GroupView) -> GroupItem:
+def _group(
+    ws: Workspace,
+    labels: Mapping[str, str],
+    meeting: Meeting,
+    group: GroupView,
+    raw: Workgroup,
+    names: Mapping[str, str],
+) -> GroupItem:
     counts = {s: group.count(s) for s in ACTION_STATUSES}
+    country = ws.config.municipality.country
     return {
         "id": f"{meeting.year}-{group.id}",
         "name": group.name,
@@ -268,10 +380,17 @@ def _group(ws: Workspace, labels: Mapping[str, str], meeting: Meeting, group: Gr
                 "status": a.status,
                 "status_text": status_word(labels, a.status),
                 "overdue": a.overdue,
+                "funds": money(a.funds, country, ws.locale) if a.funds else None,
                 "updates": [
                     {"date": long_date(u.date, ws.locale), "iso": u.date.isoformat(), "text": u.text} for u in a.updates
                 ],
+                "anchor": action_anchor(meeting.year, group.id, index),
+                "answers": [
+                    {"text": names[anchor], "href": "#" + anchor}
+                    for ref in action.answers
+                    if (anchor := said_anchor(meeting.year, ref)) in names
+                ],
             }
-            for a in group.actions
+            for index, (a, action) in enumerate(zip(group.actions, raw.actions, strict=True))
         ],
     }
