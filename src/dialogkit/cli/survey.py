@@ -66,15 +66,25 @@ def import_(
     source: Annotated[
         SourceChoice, typer.Option("--source", help="The tool that made the export (default: told by its headings).")
     ] = SourceChoice.auto,
+    remap: Annotated[
+        bool,
+        typer.Option(
+            "--remap",
+            help="The survey has changed: replace survey.yaml with a new mapping and the answers imported with it.",
+        ),
+    ] = False,
 ) -> None:
-    """Import a survey export: drop identifying columns, redact free text, write the answers."""
+    """Import a survey export: drop identifying columns, redact free text, write the answers.
+
+    Example: dialog survey import cycles/2025/raw/hogvad-enkat.csv --area hogvad
+    """
     from dialogkit.loading import require
     from dialogkit.survey import default_year, import_survey
 
     with exit_codes():
         workspace = require(options(ctx).root())
-        chosen = year if year is not None else default_year(workspace, area)
-        result = import_survey(workspace, file, area, chosen, source.value)
+        chosen = year if year is not None else default_year(workspace, area, file)
+        result = import_survey(workspace, file, area, chosen, source.value, remap=remap)
     for warning in result.warnings:
         err(str(warning))
     _print_import(result, workspace.relative)
@@ -84,7 +94,7 @@ def _print_import(result: "ImportResult", relative: Callable[[Path], str]) -> No
     for path, outcome in result.written:
         note = " (the mapping used: edit it and import again to change it)" if outcome == "kept" else ""
         say(f"{outcome:8} {relative(path)}{note}")
-    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(result.redacted.items()))
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(result.redacted.items()) if n)
     say(
         f"source: {result.source}; {result.responses} responses; "
         f"{result.redactions} redactions{f' ({kinds})' if kinds else ''}; "
@@ -130,10 +140,15 @@ def report(
         workspace = require(options(ctx).root())
         analyses = analyse_year(workspace, year, area)
     if output is ReportFormat.json:
-        typer.echo(json.dumps(report_json(analyses), ensure_ascii=False))
-        return
-    for analysis in analyses:
-        _print_summary(analysis)
+        typer.echo(json.dumps(report_json(analyses, workspace.config), ensure_ascii=False))
+    else:
+        for analysis in analyses:
+            _print_summary(analysis, workspace.config.survey.min_group_size)
+        from dialogkit.survey.report import unreviewed_warning
+
+        for analysis in analyses:  # in JSON, the "unreviewed" count says it
+            if analysis.unreviewed:
+                err(str(unreviewed_warning(workspace, analysis)))
 
 
 def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path | None) -> None:
@@ -151,15 +166,67 @@ def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path 
         say(f"wrote    {workspace.relative(path)}")
 
 
-def _print_summary(a: "SurveyAnalysis") -> None:
-    say(f"{a.area_name} {a.year}: {a.responses} responses, {a.redactions} redactions")
+def _print_summary(a: "SurveyAnalysis", k: int) -> None:
+    def shown(n: int) -> str:  # as survey/smallgroups.py publishes it
+        return f"fewer than {k}" if 0 < n < k else str(n)
+
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(a.redacted.items()))
+    say(
+        f"{a.area_name} {a.year}: {shown(a.responses)} responses, {a.redactions} redactions{f' ({kinds})' if kinds else ''}"
+    )
     for locality, n in a.by_locality.items():
-        say(f"  {locality}: {n}")
+        say(f"  {locality}: {shown(n)}")
     for d in a.departments:
         if d.count:
-            say(f"  {d.id} ({d.name}): {d.count}")
-    say(f"  unrouted: {a.unrouted_count}")
+            say(f"  {d.id} ({d.name}): {shown(d.count)}")
+    say(f"  unrouted: {shown(a.unrouted_count)}")
     walk = ", ".join(a.safety_walk) or "none"
-    say(f"  safety: {a.safety.responses} responses with concerns; safety walk proposed in: {walk}")
+    say(f"  safety: {shown(a.safety.responses)} responses with concerns; safety walk proposed in: {walk}")
     proposed = ", ".join(o.department + ("" if o.listed else " (new)") for o in a.officials) or "none"
     say(f"  officials proposed: {proposed}")
+
+
+@survey_app.command("review")
+def review(
+    ctx: typer.Context,
+    meeting: Annotated[
+        str,
+        typer.Argument(
+            help="The meeting as YEAR/AREA, e.g. 2025/hogvad.", metavar="YEAR/AREA", autocompletion=completion.meetings
+        ),
+    ],
+    keep: Annotated[
+        list[str] | None,
+        typer.Option("--keep", help="Keep the word of FINDING in its answer (repeat for more).", metavar="FINDING"),
+    ] = None,
+    redact: Annotated[
+        list[str] | None,
+        typer.Option("--redact", help="Redact the word of FINDING as a name (repeat for more).", metavar="FINDING"),
+    ] = None,
+    redact_all: Annotated[bool, typer.Option("--redact-all", help="Redact every word still listed.")] = False,
+) -> None:
+    """List the words of the answers that may be names, and record keep or redact for each in survey.yaml.
+
+    Example: dialog survey review 2025/hogvad --keep 3fa9c1d2e4b5a697 --redact 9b0c4e1f2a3d5e6f
+    """
+    from dialogkit.cli.render import parse_meeting_ref
+    from dialogkit.loading import require
+    from dialogkit.survey.review import review as record
+
+    with exit_codes():
+        year, area = parse_meeting_ref(meeting)
+        workspace = require(options(ctx).root())
+        done = record(workspace, year, area, set(keep or ()), set(redact or ()), redact_all=redact_all)
+    for path, outcome in done.written:
+        say(f"{outcome:8} {workspace.relative(path)}")
+    if done.kept or done.redacted:
+        say(f"{done.kept} kept, {done.redacted} redacted")
+    for unsure in done.findings:
+        say(f"{unsure.key}  {unsure.response_id}  {unsure.question}  {unsure.word!r}: {unsure.context}")
+    if done.findings:
+        say(
+            f"{len(done.findings)} to review: --keep FINDING or --redact FINDING for each, "
+            f"e.g. dialog survey review {year}/{area} --keep {done.findings[0].key}"
+        )
+    else:
+        say(f"nothing to review in {year}/{area}")

@@ -155,6 +155,19 @@ class Department(StrictModel):
     )
 
 
+class SurveySettings(StrictModel):
+    """How survey answers are published."""
+
+    min_group_size: int = Field(
+        default=5,
+        ge=2,
+        le=100,
+        description="Published counts of fewer answers than this (a locality, an age group, a department) "
+        'show as "fewer than N", so no answer can be traced to a few people',
+        examples=[5],
+    )
+
+
 class DialogConfig(StrictModel):
     """dialog.yaml"""
 
@@ -165,6 +178,11 @@ class DialogConfig(StrictModel):
         min_length=1, description="The political bodies: hosts of meetings, recipients of the case"
     )
     departments: list[Department] = Field(default=[], description="The departments that survey answers are routed to")
+    survey: SurveySettings = Field(
+        default_factory=SurveySettings,
+        description="How survey answers are published: the smallest group a count is shown for",
+        examples=[{"min_group_size": 5}],
+    )
 
     @field_validator("dialog")
     @classmethod
