@@ -28,9 +28,9 @@ EMAIL = re.compile(
 EMAIL_MARKS = ("@", "(a", "[a", "(A", "[A", " at ", "nabel", "alfakr")
 
 # A gate, not a detector: seven digits with at most three separators between each ("070 - 123").
-DIGIT_RUN = re.compile(r"\d(?:[\s\-./()" + DASHES + r"]{0,3}\d){6,}")
+DIGIT_RUN = re.compile(r"\d(?:[\s\-+./()" + DASHES + r"]{0,3}\d){6,}")
 # A run of digits as a number is written: "+46 70-123 45 67", "(08) 123 456 78", "811228-9874".
-NUMBER_SPAN = re.compile(r"[+(]?\d(?:[\s\-./()" + DASHES + r"]{0,3}\d){6,}\)?")
+NUMBER_SPAN = re.compile(r"[+(]?\d(?:[\s\-+./()" + DASHES + r"]{0,3}\d){6,}\)?")
 DATES_AND_TIMES = re.compile(
     r"(?<![\d.:])(?:(?:19|20)\d\d-[01]\d-[0-3]\d|[0-2]?\d[.:][0-5]\d|[0-3]?\d/[01]?\d(?:/\d{2,4})?)(?![\d.:])"
 )
@@ -83,7 +83,7 @@ _STREET_WORDS = (
 )
 _STREET = re.compile(
     r"(?<![\w-])(?:(?:Gamla|Gamle|Nya|Nye|Övre|Øvre|Nedre|Lilla|Lille|Stora|Store|Norra|Nordre|Södra|Søndre|"
-    r"Östra|Østre|Västra|Vestre)\s+)?(?!(?:riks|läns|europa|fylkes|kommunal|gång|gang|cykel|sykkel)(?:väg|vei|veg))"
+    r"Östra|Østre|Västra|Vestre)\s+)?(?!(?i:riks|läns|europa|fylkes|kommunal|gång|gang|cykel|sykkel)(?:väg|vei|veg))"
     r"[^\W\d_][^\W\d_-]+(?:" + _STREET_WORDS + r")\s+(?:nr\.?\s*)?\d{1,4}(?:\s?[A-Za-z](?![\w]))?"
     r"(?:,?\s*\d{3}\s?\d{2}\s+[A-ZÅÄÖ][^\W\d_]+|,?\s*\d{4}\s+[A-ZÆØÅ][^\W\d_]+)?"
 )

@@ -440,17 +440,17 @@ def _sentence_start(text: str, words: list[re.Match[str]], i: int) -> bool:
 
 
 def _previous(text: str, words: list[re.Match[str]], i: int) -> str:
-    return "" if _sentence_start(text, words, i) else fold(words[i - 1][0])
+    return "" if _sentence_start(text, words, i) else words[i - 1][0].casefold()
 
 
 def _part_of_a_proper_name(text: str, words: list[re.Match[str]], i: int) -> bool:
     """A street's, place's or organisation's name: "Kristina Nilssons väg", "Sankt Per", "Berg AB"."""
-    if i > 0 and fold(words[i - 1][0]).rstrip(".") in SAINTS:
+    if i > 0 and words[i - 1][0].casefold().rstrip(".") in SAINTS:
         return True
     j = i + 1
     while j < len(words) and j - i <= 3 and _adjacent(text, words, j - 1):
-        following = fold(words[j][0])
-        if following in NOT_PERSON_AFTER or any(following.endswith(s) for s in ("vägen", "gatan", "veien", "skolan")):
+        following = words[j][0].casefold()
+        if following in NOT_PERSON_AFTER or following.endswith(("vägen", "gatan", "veien", "skolan")):
             return True
         if not words[j][0][:1].isupper():
             break
@@ -467,7 +467,7 @@ def _in_name_position(text: str, words: list[re.Match[str]], i: int, name: Name)
     following = words[i + 1] if i + 1 < len(words) and _adjacent(text, words, i) else None
     if following is not None and following[0][:1].isupper() and name.given:
         return True  # a given name and a surname: "Trond Olsen"
-    if following is not None and fold(following[0]) in VERBS and name.given:
+    if following is not None and following[0].casefold() in VERBS and name.given:
         return True  # the subject of a sentence: "Per kör för fort"
     # A given name that is no ordinary word is a person wherever it stands.
     return name.given and not name.word

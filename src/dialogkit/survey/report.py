@@ -58,12 +58,15 @@ def render_survey_report(
 
 def unreviewed_warning(workspace: Workspace, analysis: SurveyAnalysis) -> Finding:
     """The warning a report carries while words the import was unsure of wait for the clerk."""
-    meeting = f"{analysis.year}/{analysis.area}"
+    return unreviewed_finding(analysis.year, analysis.area, analysis.unreviewed)
+
+
+def unreviewed_finding(year: int, area: str, count: int) -> Finding:
     return Finding(
-        meeting_path(analysis.year, analysis.area, SURVEY_FILE),
+        meeting_path(year, area, SURVEY_FILE),
         1,
         1,
         "warning",
-        f"{analysis.unreviewed} word(s) in the answers may be names and are not reviewed: "
-        f"run `dialog survey review {meeting}` and keep or redact each before the report is published",
+        f"{count} word(s) in the answers may be names and are not reviewed: "
+        f"run `dialog survey review {year}/{area}` and keep or redact each before the report is published",
     )

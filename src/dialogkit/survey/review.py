@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dialogkit import inputs
-from dialogkit.errors import UsageError
+from dialogkit.errors import Finding, UsageError
 from dialogkit.files import WriteOutcome, write_atomic
-from dialogkit.layout import RESPONSES_FILE, SURVEY_FILE
+from dialogkit.layout import RESPONSES_FILE, SURVEY_FILE, meeting_path
 from dialogkit.survey.importer import meeting_folder, read_mapping
 from dialogkit.survey.key import survey_key
 from dialogkit.survey.mapping import survey_yaml
@@ -73,3 +74,19 @@ def review(
         written.append((folder / RESPONSES_FILE, "replaced"))
     left = [f for f in findings if f.key not in keep and f.key not in redact]
     return Review(left, len(keep), len(redact), written)
+
+
+def unreviewed_warnings(workspace: Workspace, years: Iterable[int] = ()) -> list[Finding]:
+    """A warning for each meeting of ``years`` (default: all) whose answers hold words not reviewed yet."""
+    from dialogkit.survey.report import unreviewed_finding
+
+    out = []
+    for year in sorted(set(years) or workspace.cycles):
+        cycle = workspace.cycles.get(year)
+        for area in sorted(cycle.meetings) if cycle else []:
+            if inputs.resolve(workspace.root, meeting_path(year, area, RESPONSES_FILE)) is None:
+                continue
+            count = len(unsure_findings(workspace, year, area))
+            if count:
+                out.append(unreviewed_finding(year, area, count))
+    return out

@@ -71,6 +71,7 @@ class UnsureScan:
     kept: frozenset[str] = frozenset()
     found: list[Unsure] = field(default_factory=list)
     _maybe: dict[str, bool] = field(default_factory=dict, repr=False)
+    _listed: set[str] = field(default_factory=set, repr=False)
 
     def add(self, response_id: str, question: str, text: str) -> None:
         # Most answers' capitalised words are ordinary words, decided once each and remembered.
@@ -79,7 +80,8 @@ class UnsureScan:
             return
         for unsure in unsure_words(text, self._may_be_a_name):
             key = public_hash(self.salt, response_id, unsure)
-            if key not in self.kept:
+            if key not in self.kept and key not in self._listed:
+                self._listed.add(key)
                 self.found.append(Unsure(response_id, question, unsure, _context(text, unsure), key))
 
     def _may_be_a_name(self, word: str) -> bool:
@@ -113,8 +115,10 @@ def unsure_words(text: str, may_be_a_name: Callable[[str], bool]) -> list[str]:
         if not word[:1].isupper() or len(word) < 2 or not may_be_a_name(word):
             continue
         name = common_names().get(fold(word))
-        if start and name is not None and name.word:
-            continue  # "Inga synpunkter", "Per år": a sentence begins with an ordinary word
+        if start and (name is None or name.word):
+            # A sentence's first word is capitalised anyway: it is asked about only when it is
+            # a name and no ordinary word ("Idrottsplatsen", "Inga synpunkter" are not).
+            continue
         if word not in out:
             out.append(word)
     return out
