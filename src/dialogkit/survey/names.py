@@ -376,7 +376,7 @@ class NameFinder:
             verbs = "|".join(sorted(VERBS))
             first = f"(?:{alternation(plain)}){end}|(?:{alternation(words)}) (?:[A-ZÅÄÖÆØ]|(?:{verbs})(?![^\\W\\d_]))"
             anywhere = f"(?:{alternation(sorted({*plain, *words}))}){end}"
-            self._gates = (re.compile(f"\x00(?:{first})"), re.compile(" " + anywhere))
+            self._gates = (re.compile(f"\x00(?:{first})"), re.compile(f"(?<=[ \n(\"'-]){anywhere}"))
             common = common_names()
             self._lower = [w for w in self.export_names if len(w) >= MIN_LOWER and not (w in common and common[w].word)]
         return self._gates
