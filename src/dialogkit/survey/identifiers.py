@@ -25,7 +25,7 @@ EMAIL = re.compile(
     r"[\w.!#$%&'*+/=?^`{|}~-]+" + _AT + r"[\w-]+(?:" + _DOT + r"[\w-]+)*" + _DOT + r"[a-z]{2,}\b", re.IGNORECASE
 )
 # Marks that an answer may hold an e-mail address: cheap to look for in a whole column.
-EMAIL_MARKS = ("@", "(a", "[a", "(A", "[A", " at ", "nabel", "alfakr")
+EMAIL_MARKS = ("@", "(", "[", " at ", "nabel", "alfakr")
 
 # A gate, not a detector: seven digits with at most three separators between each ("070 - 123").
 DIGIT_RUN = re.compile(r"\d(?:[\s\-+./()" + DASHES + r"]{0,3}\d){6,}")

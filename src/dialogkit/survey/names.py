@@ -338,7 +338,7 @@ class NameFinder:
 
     vocabulary: frozenset[str]  # folded words of the workspace's own files: never redacted as a common name
     export_names: set[str] = field(default_factory=set)  # folded words of the export's name columns
-    _gates: tuple[re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
+    _gates: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
     _lower: list[str] = field(default_factory=list, repr=False)
 
     def add_export_names(self, cells: Iterable[str]) -> bool:
@@ -359,11 +359,12 @@ class NameFinder:
             return True
         return False
 
-    def gates(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """Two patterns that find, quickly, every answer of a joined column (``SEP`` between answers)
-        that may hold a name: a capitalised one of the list or of the export, at an answer's start
-        or after a space. Each begins with one fixed character, for which the regular expression
-        engine searches as fast as for a plain string; answers they miss hold no such name."""
+    def gates(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        """Patterns that find, quickly, every answer of a joined column (``SEP`` between answers)
+        that may hold a name: a capitalised one of the list or of the export, at an answer's start,
+        after a space, or after a line break, bracket, quote or dash. The first two begin with
+        one fixed character, for which the regular expression engine searches as fast as for a
+        plain string; the third is slower and rarely needed. Answers they miss hold no such name."""
         if self._gates is None:
             known = {w[:1].upper() + w[1:] for w in self.export_names if w[:1].isalpha()}
             common = common_names()
@@ -376,7 +377,11 @@ class NameFinder:
             verbs = "|".join(sorted(VERBS))
             first = f"(?:{alternation(plain)}){end}|(?:{alternation(words)}) (?:[A-ZÅÄÖÆØ]|(?:{verbs})(?![^\\W\\d_]))"
             anywhere = f"(?:{alternation(sorted({*plain, *words}))}){end}"
-            self._gates = (re.compile(f"\x00(?:{first})"), re.compile(f"(?<=[ \n(\"'-]){anywhere}"))
+            self._gates = (
+                re.compile(f"\x00(?:{first})"),
+                re.compile(" " + anywhere),
+                re.compile(f"(?<=[\n(\"'-]){anywhere}"),
+            )
             common = common_names()
             self._lower = [w for w in self.export_names if len(w) >= MIN_LOWER and not (w in common and common[w].word)]
         return self._gates

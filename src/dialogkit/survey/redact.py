@@ -125,14 +125,17 @@ class Redactor:
         if latin is None:  # Latin-1 has no digits but 0-9; other scripts do
             found.update(cell_indexes(joined, [m.start() for m in _NON_LATIN.finditer(joined) if m[0].isdecimal()]))
         if self.names is not None:
-            first, after_space = self.names.gates()
+            first, after_space, after_mark = self.names.gates()
             # With a separator before it, each answer's first word is found as "SEP word"; the
             # match then starts at the position in ``joined`` where that answer begins.
             found.update(cell_indexes(joined, [m.start() for m in first.finditer(SEP + joined)]))
-            # A capital after a space is rare in most columns: looked for first in the bytes,
+            # A capital inside an answer is rare in most columns: looked for first in the bytes,
             # each letter made "U" (upper case) or not, which takes a scan at memory speed.
-            if latin is None or latin.translate(_CASES).find(b" U") != -1:
+            cases = latin.translate(_CASES) if latin is not None else None
+            if cases is None or cases.find(b" U") != -1:
                 found.update(cell_indexes(joined, [m.start() for m in after_space.finditer(joined)]))
+            if cases is None or cases.find(b"pU") != -1:
+                found.update(cell_indexes(joined, [m.start() for m in after_mark.finditer(joined)]))
             found |= cells_with(joined, self.names.lower_marks())
         return found
 
