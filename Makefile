@@ -44,6 +44,9 @@ $(DOCS_STAMP): pyproject.toml | $(BIN)/python $(UV)
 # The main job on both example workspaces: check, plan the next year, import the survey, build everything,
 # and the to-do list as on a day in the year, each in its workspace's language (Swedish, Norwegian bokmål).
 # The survey exports are synthetic, written into git-ignored raw/ folders as a real one would be.
+# Their answers are committed, so the demo imports them with a public key of its own: the same
+# ids on every machine. A real survey's key is secret and never in the workspace (docs/personal-data.md).
+demo: export DIALOG_SURVEY_KEY = dialogkit-demo-synthetic-answers-only
 demo: $(RUNTIME)
 	$(DIALOG) check
 	$(DIALOG) plan 2026
@@ -54,7 +57,7 @@ demo: $(RUNTIME)
 	$(DIALOG) status 2025 --as-of 2025-04-20
 	$(DIALOG) -C examples/tjenestedialog check
 	$(DIALOG) -C examples/tjenestedialog plan 2023
-	$(DIALOG) -C examples/tjenestedialog survey import examples/tjenestedialog/cycles/2022/raw/skole-nettskjema.csv --area skole --year 2022
+	$(DIALOG) -C examples/tjenestedialog survey import cycles/2022/raw/skole-nettskjema.csv --area skole --year 2022
 	$(DIALOG) -C examples/tjenestedialog survey report 2022
 	$(DIALOG) -C examples/tjenestedialog build
 	$(DIALOG) -C examples/tjenestedialog status 2022 --as-of 2022-05-20

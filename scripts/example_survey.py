@@ -42,13 +42,32 @@ SV_PERSONAL = {
     "emails": ["kalle.testsson@example.se", "greta.p@example.com", "nils@example.org", "stina@example.se"],
     "phones": ["070-123 45 67", "+46 70 765 43 21", "0325-123 45", "073 111 22 33"],
     "ids": [personnummer("811228", "987"), personnummer("900101", "456"), personnummer("810288", "123")],
+    # in free text: names (of the export's name column and others), addresses, birth dates, plates, accounts
+    "names in text": ["Greta", "Provströms", "Anna Svensson", "grannen Bertil Lindgren", "Fråga Inga om"],
+    "addresses": ["Storgatan 12", "Kyrkvägen 3B", "512 95 Mjögback"],
+    "birth dates": ["född 1941-03-07", "12/5 2009"],
+    "plates": ["ABC 123", "XYZ 12A"],
+    "accounts": ["SE45 5000 0000 0583 9825 7466", "8327-9, 123 456 789-0"],
 }
 NB_PERSONAL = {
     "names": ["Ola Prøvesen", "Kari Eksempeldal", "Per Oppdiktet", "Åse Fiktiv"],
     "emails": ["ola.provesen@example.no", "kari@example.com", "per@example.org"],
     "phones": ["912 34 567", "+47 412 34 567", "22 33 44 55"],
     "ids": [norwegian_id("151086", "950"), norwegian_id("551086", "100")],
+    "names in text": ["Kari Nordmann", "Trond Olsen", "Ring Per på", "Eksempeldals"],
+    "addresses": ["Storgata 12", "8000 Fjellvik"],
+    "birth dates": ["født 12.05.1978"],
+    "plates": ["AB 12345"],
+    "accounts": ["1234.56.78903", "NO93 8601 1117 947"],
 }
+# What residents write that is no personal data: places, streets without a number,
+# organisations and departments. The import leaves each as it is.
+SV_KEPT = [
+    "Storgatan är mörk på kvällen",
+    "Högvads byalag ordnar midsommar i Holsljunga",
+    "Samhällsbyggnadsförvaltningen borde lyssna på Överlida företagarförening",
+]
+NB_KEPT = ["Storgata er mørk om kvelden", "Oppvekst bør lytte til FAU på Bø"]
 
 SV_QUESTIONS = [
     "Vilken ort bor du i?",
@@ -92,6 +111,15 @@ SV_SEEDED = [
     "Mejla {email} så berättar jag mer om vägen",
     "Mitt personnummer är {id}, svara mig om skolskjutsen",
 ]
+# Personal data residents write about themselves and others, placed into the "what is good" text.
+SV_FREE_TEXT = [
+    "Greta hjälper alla, och Provströms hund vaktar byn",
+    "Jag heter Anna Svensson och bor på Storgatan 12, 512 95 Mjögback",
+    "Bilen ABC 123 och grannen Bertil Lindgren i XYZ 12A kör för fort",
+    "Min mamma är född 1941-03-07 och barnbarnet föddes 12/5 2009",
+    "Swisha till konto SE45 5000 0000 0583 9825 7466 eller kontonummer 8327-9, 123 456 789-0",
+    "Fråga Inga om Kyrkvägen 3B",
+]
 
 NB_QUESTIONS = [
     "Hvor fornøyd er du med skolen? (1-5)",
@@ -112,6 +140,12 @@ NB_SEEDED = [
     "Send e-post til {email}",
     "Fødselsnummeret mitt er {id}",
 ]
+NB_FREE_TEXT = [
+    "Jeg heter Kari Nordmann og bor i Storgata 12, 8000 Fjellvik. Naboen Trond Olsen kjører for fort",
+    "Sønnen min er født 12.05.1978. Ring Per på skolen",
+    "Bilen AB 12345 står på konto 1234.56.78903, IBAN NO93 8601 1117 947",
+    "Eksempeldals barn trives",
+]
 
 
 def _csv(rows: list[list[str]], delimiter: str) -> str:
@@ -125,6 +159,10 @@ def svenljunga_export() -> bytes:
     p = SV_PERSONAL
     rows = [["Tidstämpel", "E-postadress", *SV_QUESTIONS, "Namn"]]
     for i, (place, good, better, unsafe, rating) in enumerate(SV_ANSWERS):
+        if i < len(SV_FREE_TEXT):
+            good = f"{good}. {SV_FREE_TEXT[i]}"
+        elif i - len(SV_FREE_TEXT) < len(SV_KEPT):
+            good = f"{good}. {SV_KEPT[i - len(SV_FREE_TEXT)]}"
         if i % 4 == 1:
             seeded = SV_SEEDED[(i // 4) % len(SV_SEEDED)]
             better = f"{better}. " + seeded.format(
@@ -150,6 +188,7 @@ def nordvik_export() -> bytes:
     p = NB_PERSONAL
     rows = [["$submission_id", "$created", "$answer_time_ms", *NB_QUESTIONS, "Navn", "E-postadresse"]]
     for i, (rating, good, better, unsafe) in enumerate(NB_ANSWERS):
+        good = f"{good}. {(NB_FREE_TEXT + NB_KEPT)[i]}"
         if i % 2 == 0:
             seeded = NB_SEEDED[(i // 2) % len(NB_SEEDED)]
             better = f"{better}. " + seeded.format(

@@ -67,6 +67,15 @@ officials:
 WriteWorkspace = Callable[..., Path]
 
 
+@pytest.fixture(autouse=True)
+def survey_key_outside(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's survey key in a folder of its own, outside its workspace and the user's home."""
+    path = tmp_path_factory.mktemp("key") / "survey-key"
+    monkeypatch.setenv("DIALOG_SURVEY_KEY_FILE", str(path))
+    monkeypatch.delenv("DIALOG_SURVEY_KEY", raising=False)
+    return path
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

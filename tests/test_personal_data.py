@@ -41,6 +41,7 @@ CASES = [
     ("sv", SURVEYS.svenljunga_export(), "hogvad", 2025, SURVEYS.SV_PERSONAL),
     ("nb", SURVEYS.nordvik_export(), "skole", 2022, SURVEYS.NB_PERSONAL),
 ]
+KEPT = {"sv": SURVEYS.SV_KEPT, "nb": SURVEYS.NB_KEPT}
 
 
 def squeeze(text: str) -> str:
@@ -110,3 +111,8 @@ def test_no_personal_data_in_anything_built(
         flat = squeeze(text)
         leaks.extend(f"{source}: {needle}" for needle in needles if needle in flat)
     assert not leaks, "personal data reached an output:\n" + "\n".join(leaks)
+    # Places, streets without a number, organisations and departments come out as written.
+    answers = (root / "cycles" / str(year) / area / "survey" / "responses.csv").read_text(encoding="utf-8")
+    assert [kept for kept in KEPT[locale] if kept not in answers] == []
+    survey_yaml = (root / "cycles" / str(year) / area / "survey.yaml").read_text(encoding="utf-8")
+    assert "review:" not in survey_yaml or "decision" in survey_yaml  # hashes only, never a word

@@ -5,11 +5,17 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from dialogkit.errors import Finding
+from dialogkit import inputs
+from dialogkit.errors import DialogError, Finding
 from dialogkit.inputs import unsafe_links
-from dialogkit.layout import RAW_DIR
+from dialogkit.layout import CASE_FILE, CYCLES_DIR, MEETING_FILE, RAW_DIR, REFERAT_FILE, WORKGROUPS_FILE
 from dialogkit.loading import load
 from dialogkit.workspace import Workspace
+
+# Keys whose values are contact details given on purpose (dialog.yaml's and meeting.yaml's
+# contact and sign-up, an invitee organisation's address): personal data there is no finding.
+CONTACT_KEYS = frozenset({"contact", "contacts", "email", "phone", "telephone", "mobile", "signup", "sign_up", "rsvp"})
+STAFF_DATA = {"id": "an identity number", "phone": "a phone number", "email": "an e-mail address"}
 
 
 def check(root: Path) -> list[Finding]:
@@ -19,6 +25,7 @@ def check(root: Path) -> list[Finding]:
     if loaded.workspace is not None:
         findings.extend(calendar_warnings(loaded.workspace))
     findings.extend(tracked_raw_exports(root))
+    findings.extend(personal_data_in_staff_files(root))
     findings.extend(unsafe_links(root))  # templates, fonts and images too, which loading does not read
     return sorted(set(findings))
 
@@ -61,3 +68,50 @@ def _git(root: Path, *args: str) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
+
+
+def personal_data_in_staff_files(root: Path) -> list[Finding]:
+    """Warn, at its place, about an identity number, a phone number or an e-mail address written in
+    referat.md, workgroups.yaml, meeting.yaml or case.yaml outside a contact field: such files are
+    published, and a private person's number or address has no place in them."""
+    found: list[Finding] = []
+    names = [f"{CYCLES_DIR}/{y}/{CASE_FILE}" for y in _names(root, CYCLES_DIR)]
+    for year in _names(root, CYCLES_DIR):
+        for area in _names(root, f"{CYCLES_DIR}/{year}"):
+            names += [f"{CYCLES_DIR}/{year}/{area}/{f}" for f in (REFERAT_FILE, WORKGROUPS_FILE, MEETING_FILE)]
+    for name in names:
+        try:
+            data = inputs.read_bytes(root, name, limit=4 * 1024 * 1024)
+        except DialogError:
+            continue  # an unsafe link or special file: loading reports it
+        if data is None:
+            continue
+        text = data.decode("utf-8", errors="replace")
+        found.extend(_staff_findings(name, text))
+    return found
+
+
+def _staff_findings(name: str, text: str) -> list[Finding]:
+    from dialogkit.survey.staff import personal_data
+
+    out = []
+    for line_number, column, kind in personal_data(text, skip_keys=CONTACT_KEYS):
+        out.append(
+            Finding(
+                name,
+                line_number,
+                column,
+                "warning",
+                f"{STAFF_DATA[kind]} in a file that is published: if it is a private person's, remove it; "
+                "a contact's belongs under `contact:`",
+            )
+        )
+    return out
+
+
+def _names(root: Path, folder: str) -> list[str]:
+    try:
+        listed, _ = inputs.listing(root, folder)
+    except DialogError:
+        return []
+    return sorted(listed or [])

@@ -114,3 +114,18 @@ def output_file(path: Path) -> Path:
     if target.exists() and not target.is_file():
         raise UsageError(f"-o {path} is not a regular file (a folder or a device): give a file name")
     return target
+
+
+# The survey key: a secret that response ids are made with, kept outside every workspace.
+SURVEY_KEY_ENV = "DIALOG_SURVEY_KEY"  # the key itself, e.g. from a password manager or CI secret
+SURVEY_KEY_FILE_ENV = "DIALOG_SURVEY_KEY_FILE"  # where the key file is, instead of the default
+SURVEY_KEY_FILE = "survey-key"  # in the user's configuration folder, under "dialogkit"
+
+
+def survey_key_file() -> Path:
+    """Where the survey key is kept: $DIALOG_SURVEY_KEY_FILE, else ~/.config/dialogkit/survey-key."""
+    named = os.environ.get(SURVEY_KEY_FILE_ENV)
+    if named:
+        return Path(named).expanduser()
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "dialogkit" / SURVEY_KEY_FILE

@@ -13,7 +13,7 @@ from dialogkit.survey import analyse, import_survey, report_json
 from dialogkit.survey.mapping import asks_about_unsafety, is_safety
 from dialogkit.survey.matching import LocalityMatcher, Router, is_concern
 from tests.conftest import run_dialog
-from tests.survey.conftest import Workspace, place
+from tests.survey.conftest import NB_DIALOG, SV_DIALOG, Workspace, place
 
 
 def department(id_: str, *keywords: str) -> Department:
@@ -121,16 +121,22 @@ def test_report_json_has_exactly_the_contracts_keys(sv_workspace: Workspace) -> 
     )
     assert code == 0, output
     figures = json.loads(output)
-    assert list(figures) == ["responses", "by_locality", "departments", "unrouted", "safety", "redactions"]
+    assert list(figures) == [
+        *("responses", "by_locality", "departments", "unrouted", "safety", "redactions", "redacted"),
+        *("unreviewed", "min_group_size"),
+    ]
     assert figures["responses"] == 6
-    assert figures["departments"] == {"sbf": 3, "bun": 2, "kof": 1}
-    assert figures["safety"] == {"responses": 2, "localities": ["Mjöbäck", "Överlida"]}
-    assert figures["redactions"] == 6
-    assert figures == report_json(analyse(require(root), 2025, "hogvad"))
+    # Fewer than five answers: each group's count is withheld (null), the group itself listed.
+    assert figures["departments"] == {"sbf": None, "bun": None, "kof": None}
+    assert figures["safety"] == {"responses": None, "localities": ["Mjöbäck", "Överlida"]}
+    assert figures["redactions"] == 6 and sum(figures["redacted"].values()) == 6
+    assert figures["min_group_size"] == 5
+    workspace = require(root)
+    assert figures == report_json(analyse(workspace, 2025, "hogvad"), workspace.config)
 
 
 def test_report_without_area_adds_up_the_years_meetings(nb_workspace: Workspace) -> None:
-    root = nb_workspace()
+    root = nb_workspace({"dialog.yaml": NB_DIALOG + "survey: {min_group_size: 2}\n"})
     import_survey(require(root), place(root, "nettskjema.csv"), "sentrum", 2025)
     code, output = run_dialog(CliRunner(), "-C", root, "survey", "report", "2025", "--format", "json")
     assert code == 0, output
@@ -152,7 +158,8 @@ def test_report_text_summary(sv_workspace: Workspace) -> None:
     import_survey(require(root), place(root, "google.csv"), "hogvad", 2025)
     code, output = run_dialog(CliRunner(), "-C", root, "survey", "report", "2025")
     assert code == 0
-    assert "Träffpunkt Högvad 2025: 6 svar, 6 personuppgifter borttagna" in output
+    assert "Träffpunkt Högvad 2025: 6 svar, 6 personuppgifter borttagna (1 email, 3 id, 2 phone)" in output
+    assert "  Mjöbäck: färre än 5" in output  # two answers: their number is withheld
     assert "trygghetsvandring föreslås i: Mjöbäck, Överlida" in output
     assert (
         "föreslås skicka tjänsteperson: Samhällsbyggnadsförvaltningen, Barn- och utbildningsförvaltningen (ny)"
@@ -162,7 +169,7 @@ def test_report_text_summary(sv_workspace: Workspace) -> None:
 
 
 def test_the_rendered_report_has_charts_with_text_alternatives(sv_workspace: Workspace) -> None:
-    root = sv_workspace()
+    root = sv_workspace({"dialog.yaml": SV_DIALOG + "survey: {min_group_size: 2}\n"})
     import_survey(require(root), place(root, "google.csv"), "hogvad", 2025)
     code, output = run_dialog(CliRunner(), "-C", root, "survey", "report", "2025", "--to", "md,docx")
     assert code == 0, output

@@ -55,7 +55,7 @@ def test_ordinary_numbers_are_left(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("locale", "placeholder"),
-    [("sv", "[e-post borttagen]"), ("nb", "[e-post fjernet]"), ("nn", "[e-post fjerna]"), ("en", "[e-mail removed]")],
+    [("sv", "[e-post]"), ("nb", "[e-post]"), ("nn", "[e-post]"), ("en", "[e-mail]")],
 )
 def test_placeholders_are_in_the_workspace_language(locale: str, placeholder: str) -> None:
     assert Redactor(locale)("skriv till a@example.se") == f"skriv till {placeholder}"
@@ -65,4 +65,4 @@ def test_counts_by_kind() -> None:
     redact = Redactor("nb")
     out = redact(f"Ring 912 34 567 eller 070-123 45 67, fnr {NO_FNR}, {personnummer('811228', '987')}, x@y.no")
     assert dict(redact.counts) == {"phone": 2, "id": 2, "email": 1}
-    assert out.count("[telefonnummer fjernet]") == 2 and out.count("[fødselsnummer fjernet]") == 2
+    assert out.count("[telefonnummer]") == 2 and out.count("[fødselsnummer]") == 2

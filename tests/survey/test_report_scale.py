@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import tracemalloc
 from pathlib import Path
@@ -37,9 +36,11 @@ def test_a_report_of_3000_responses_counts_all_and_shows_an_even_selection(sv_wo
 
     sbf = next(d for d in analysis.departments if d.id == "sbf")
     assert sbf.count == 3_000 and len(sbf.answers) == MAX_SHOWN
-    numbers = [int(re.findall(r"\d+", a.text)[0]) for a in sbf.answers]
-    assert numbers == sorted(numbers) and numbers[0] < 10 and numbers[-1] > 2_900
-    assert max(b - a for a, b in itertools.pairwise(numbers)) <= 2 * 3_000 // MAX_SHOWN
+    numbers = sorted(int(re.findall(r"\d+", a.text)[0]) for a in sbf.answers)
+    # Every n-th answer of responses.csv, whose rows are in order of id within each thousand
+    # (not in the order they came): the selection covers each part of the export alike.
+    assert numbers[0] < 30 and numbers[-1] > 2_900
+    assert all(140 <= sum(lo <= n < lo + 1_000 for n in numbers) <= 195 for lo in (0, 1_000, 2_000))
     assert analysis.safety.responses == analysis.safety.count == 3_000 and len(analysis.safety.answers) == MAX_SHOWN
     travel = next(d for d in analysis.distributions if d.heading == "Hur reser du?")
     assert len(travel.counts) == MAX_OPTIONS and travel.total == 3_000

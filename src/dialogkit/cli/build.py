@@ -11,6 +11,8 @@ from dialogkit.cli.app import EXIT_INPUT, EXIT_INTERNAL, app, err, exit_codes, o
 from dialogkit.cli.help import examples
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from dialogkit.builder.runner import BuildReport, Outcome
 
 
@@ -49,6 +51,13 @@ def build(
     out: Annotated[
         Path | None, typer.Option("--out", metavar="DIR", help="Write under DIR instead of the workspace's build/.")
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Exit 1 while a survey has words that may be names and are not reviewed (`dialog survey review`).",
+        ),
+    ] = False,
 ) -> None:
     """Build every document of the years and the status site; only what changed is rebuilt."""
     from dialogkit.builder.runner import build as run_build
@@ -67,6 +76,22 @@ def build(
     if any(outcome.internal for outcome in report.failed):
         raise typer.Exit(EXIT_INTERNAL)
     if report.failed:
+        raise typer.Exit(EXIT_INPUT)
+    if strict:
+        _strict(root, years or ())
+
+
+def _strict(root: Path, years: "Sequence[int]") -> None:
+    """Exit 1 when a survey's answers hold words not reviewed yet: a strict build publishes none."""
+    from dialogkit.loading import require
+    from dialogkit.survey.review import unreviewed_warnings
+
+    with exit_codes():
+        warnings = unreviewed_warnings(require(root), years)
+    for warning in warnings:
+        err(str(warning))
+    if warnings:
+        err("--strict: not built for publishing while survey answers wait for review")
         raise typer.Exit(EXIT_INPUT)
 
 

@@ -79,6 +79,13 @@ def import_(
             "limesurvey, csv or xlsx (default: auto, told by its headings).",
         ),
     ] = SourceChoice.auto,
+    remap: Annotated[
+        bool,
+        typer.Option(
+            "--remap",
+            help="The survey has changed: replace survey.yaml with a new mapping and the answers imported with it.",
+        ),
+    ] = False,
 ) -> None:
     """Import a survey export: drop identifying columns, redact free text, write the answers."""
     from dialogkit.loading import require
@@ -86,8 +93,8 @@ def import_(
 
     with exit_codes():
         workspace = require(options(ctx).root())
-        chosen = year if year is not None else default_year(workspace, area)
-        result = import_survey(workspace, file, area, chosen, source.value)
+        chosen = year if year is not None else default_year(workspace, area, file)
+        result = import_survey(workspace, file, area, chosen, source.value, remap=remap)
     for warning in result.warnings:
         err(str(warning))
     _print_import(result, workspace.relative)
@@ -97,7 +104,7 @@ def _print_import(result: "ImportResult", relative: Callable[[Path], str]) -> No
     for path, outcome in result.written:
         note = " (the mapping used: edit it and import again to change it)" if outcome == "kept" else ""
         say(f"{outcome:8} {relative(path)}{note}")
-    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(result.redacted.items()))
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(result.redacted.items()) if n)
     say(
         f"source: {result.source}; {result.responses} responses; "
         f"{result.redactions} redactions{f' ({kinds})' if kinds else ''}; "
@@ -147,10 +154,15 @@ def report(
         workspace = require(options(ctx).root())
         analyses = analyse_year(workspace, year, area)
     if output is ReportFormat.json:
-        typer.echo(json.dumps(report_json(analyses), ensure_ascii=False))
+        typer.echo(json.dumps(report_json(analyses, workspace.config), ensure_ascii=False))
         return
+    from dialogkit.survey.report import unreviewed_warning
+
     for analysis in analyses:
         _print_summary(workspace, analysis)
+    for analysis in analyses:  # in JSON, the "unreviewed" count says it
+        if analysis.unreviewed:
+            err(str(unreviewed_warning(workspace, analysis)))
 
 
 def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path | None) -> None:
@@ -169,20 +181,76 @@ def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path 
 
 
 def _print_summary(workspace: "Workspace", a: "SurveyAnalysis") -> None:
-    """The report in short, in the workspace's language; departments by name."""
+    """The report in short, in the workspace's language; departments by name, small groups withheld."""
     from dialogkit.survey.analysis import UNKNOWN_LOCALITY
+    from dialogkit.survey.smallgroups import published_count
     from dialogkit.terminal import Words
 
     words = Words.of(workspace.locale)
-    say(words("survey_summary", area=a.area_name, year=a.year, responses=a.responses, redactions=a.redactions))
+
+    def shown(n: int) -> str:  # as reports and the site publish it
+        count = published_count(n, workspace.config)
+        return words("survey_fewer", k=workspace.config.survey.min_group_size) if count is None else str(count)
+
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(a.redacted.items()))
+    summary = words(
+        "survey_summary", area=a.area_name, year=a.year, responses=shown(a.responses), redactions=a.redactions
+    )
+    say(summary + (f" ({kinds})" if kinds else ""))
     for locality, n in a.by_locality.items():
-        say(f"  {words('survey_unknown') if locality == UNKNOWN_LOCALITY else locality}: {n}")
+        say(f"  {words('survey_unknown') if locality == UNKNOWN_LOCALITY else locality}: {shown(n)}")
     for d in a.departments:
         if d.count:
-            say(f"  {d.name}: {d.count}")
-    say(f"  {words('survey_unrouted')}: {a.unrouted_count}")
+            say(f"  {d.name}: {shown(d.count)}")
+    say(f"  {words('survey_unrouted')}: {shown(a.unrouted_count)}")
     walk = ", ".join(a.safety_walk) or words("none")
-    say("  " + words("survey_safety", count=a.safety.responses, places=walk))
+    say("  " + words("survey_safety", count=shown(a.safety.responses), places=walk))
     # "(new)": a department not yet among the officials of meeting.yaml
     proposed = [o.name if o.listed else words("survey_new", department=o.name) for o in a.officials]
     say("  " + words("survey_officials", departments=", ".join(proposed) or words("none")))
+
+
+@survey_app.command(
+    "review",
+    epilog=examples("dialog survey review 2025/hogvad", "dialog survey review 2025/hogvad --keep 3fa9c1d2e4b5a697"),
+)
+def review(
+    ctx: typer.Context,
+    meeting: Annotated[
+        str,
+        typer.Argument(
+            help="The meeting as YEAR/AREA, e.g. 2025/hogvad.", metavar="YEAR/AREA", autocompletion=completion.meetings
+        ),
+    ],
+    keep: Annotated[
+        list[str] | None,
+        typer.Option("--keep", help="Keep the word of FINDING in its answer (repeat for more).", metavar="FINDING"),
+    ] = None,
+    redact: Annotated[
+        list[str] | None,
+        typer.Option("--redact", help="Redact the word of FINDING as a name (repeat for more).", metavar="FINDING"),
+    ] = None,
+    redact_all: Annotated[bool, typer.Option("--redact-all", help="Redact every word still listed.")] = False,
+) -> None:
+    """List the words of the answers that may be names, and record keep or redact for each in survey.yaml."""
+    from dialogkit.cli.render import parse_meeting_ref
+    from dialogkit.loading import require
+    from dialogkit.survey.review import review as record
+
+    with exit_codes():
+        year, area = parse_meeting_ref(meeting)
+        workspace = require(options(ctx).root())
+        done = record(workspace, year, area, set(keep or ()), set(redact or ()), redact_all=redact_all)
+    for path, outcome in done.written:
+        say(f"{outcome:8} {workspace.relative(path)}")
+    if done.kept or done.redacted:
+        say(f"{done.kept} kept, {done.redacted} redacted")
+    for unsure in done.findings:
+        say(f"{unsure.key}  {unsure.response_id}  {unsure.question}  {unsure.word!r}: {unsure.context}")
+    if done.findings:
+        say(
+            f"{len(done.findings)} to review: --keep FINDING or --redact FINDING for each, "
+            f"e.g. dialog survey review {year}/{area} --keep {done.findings[0].key}"
+        )
+    else:
+        say(f"nothing to review in {year}/{area}")

@@ -264,6 +264,19 @@ class Documents(StrictModel):
     )
 
 
+class SurveySettings(StrictModel):
+    """How survey answers are published."""
+
+    min_group_size: int = Field(
+        default=5,
+        ge=2,
+        le=100,
+        description="Published counts of fewer answers than this (a locality, an age group, a department) "
+        'show as "fewer than N", so no answer can be traced to a few people',
+        examples=[5],
+    )
+
+
 class DialogConfig(StrictModel):
     """dialog.yaml"""
 
@@ -285,6 +298,11 @@ class DialogConfig(StrictModel):
     )
     documents: Documents = Field(
         default=Documents(), description="The documents' letterhead, proposer, font and PDF standard"
+    )
+    survey: SurveySettings = Field(
+        default_factory=SurveySettings,
+        description="How survey answers are published: the smallest group a count is shown for",
+        examples=[{"min_group_size": 5}],
     )
 
     @field_validator("dialog")

@@ -33,6 +33,18 @@ class Question(StrictModel):
     )
 
 
+class ReviewDecision(StrictModel):
+    """A clerk's decision on one word the import was unsure of; the word itself is not kept."""
+
+    finding: Text = Field(
+        description="The finding's hash, as `dialog survey review` lists it (kept) or keyed with the survey key (redacted)",
+        examples=["3fa9c1d2e4b5a697"],
+    )
+    decision: Literal["keep", "redact"] = Field(
+        description="`keep` the word in the answer, or `redact` it as a name", examples=["keep"]
+    )
+
+
 class SurveyFile(StrictModel):
     """cycles/YEAR/AREA/survey.yaml"""
 
@@ -56,4 +68,9 @@ class SurveyFile(StrictModel):
         default=[],
         description="Columns left out: names, e-mail addresses and other personal data",
         examples=[["Namn", "E-postadress"]],
+    )
+    review: list[ReviewDecision] = Field(
+        default=[],
+        description="Decisions on the words the import was unsure of, written by `dialog survey review`",
+        examples=[[{"finding": "3fa9c1d2e4b5a697", "decision": "keep"}]],
     )

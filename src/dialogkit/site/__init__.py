@@ -80,10 +80,9 @@ def _feeds_and_data(ws: Workspace, labels: Labels, day: dt.date) -> list[tuple[s
     from dialogkit.site.feeds import atom_feed, feed_entries
     from dialogkit.site.opendata import CSV_FILES, open_data
     from dialogkit.site.views import meetings_of
-    from dialogkit.survey.smallgroups import min_group_size
 
     meetings = [m for a in ws.areas for m in meetings_of(ws, a.id)]
-    k = min_group_size(ws)
+    k = ws.config.survey.min_group_size
     surveys = {(m.year, m.area_id): s for m in meetings if (s := survey_counts(ws, m, k)) is not None}
     entries = feed_entries(ws, labels, meetings)
     data = open_data(ws, meetings, surveys, day)

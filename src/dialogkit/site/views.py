@@ -36,7 +36,6 @@ from dialogkit.render.words import fill
 from dialogkit.site.documents import DocumentLink, Published, links
 from dialogkit.site.feedback import LinkItem, YouSaid, action_anchor, said_anchor, survey_counts, you_said
 from dialogkit.site.schedule import last_meetings, next_meetings
-from dialogkit.survey.smallgroups import min_group_size
 from dialogkit.workspace import Meeting, Workspace
 
 
@@ -206,7 +205,7 @@ def site_pages(
     common = _common(ws, labels, today)
     last = last_meetings(ws, today)
     coming = next_meetings(ws, today)
-    k = min_group_size(ws)
+    k = ws.config.survey.min_group_size
     areas: list[AreaSummary] = []
     pages = []
     for area in ws.areas:

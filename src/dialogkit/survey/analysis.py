@@ -20,13 +20,17 @@ from typing import Any
 from dialogkit import inputs
 from dialogkit.errors import DialogError, Finding, UsageError
 from dialogkit.layout import RESPONSES_FILE
+from dialogkit.models.config import DialogConfig
 from dialogkit.models.survey import Question
 from dialogkit.survey.importer import meeting_folder
 from dialogkit.survey.mapping import asks_about_unsafety
 from dialogkit.survey.matching import Router, is_concern, says_nothing
+from dialogkit.survey.names import meeting_vocabulary
 from dialogkit.survey.reading import MAX_FIELD
-from dialogkit.survey.redact import ALL_PLACEHOLDERS
+from dialogkit.survey.redact import count_markers
 from dialogkit.survey.responses import DELIMITER, from_spreadsheet_safe
+from dialogkit.survey.smallgroups import published_count
+from dialogkit.survey.unsure import UnsureScan, kept_hashes
 from dialogkit.workspace import Workspace
 
 UNKNOWN_LOCALITY = "unknown"
@@ -107,8 +111,14 @@ class SurveyAnalysis:
     unrouted_count: int
     distributions: list[Distribution]
     safety: SafetySection
-    redactions: int
+    redacted: dict[str, int]  # markers in the answers, by kind
     officials: list[ProposedOfficial]
+    unreviewed: int = 0  # words the import was unsure of that no decision in survey.yaml covers
+    min_group_size: int = 5
+
+    @property
+    def redactions(self) -> int:
+        return sum(self.redacted.values())
 
     @property
     def safety_walk(self) -> list[str]:
@@ -142,7 +152,9 @@ def analyse(workspace: Workspace, year: int, area: str) -> SurveyAnalysis:
                     Finding(display, 1, 1, "error", "not a responses file from `dialog survey import`: import again")
                 )
             columns = [questions.get(qid) or Question.model_construct(column=qid, id=qid) for qid in header[2:]]
-            tally = _Tally(router, localities, columns)
+            vocabulary = meeting_vocabulary(workspace, year, area)
+            scan = UnsureScan(workspace.locale, vocabulary, f"{year}/{area}", kept_hashes(survey))
+            tally = _Tally(router, localities, columns, scan)
             for row in reader:
                 tally.add(row)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
@@ -167,8 +179,10 @@ def analyse(workspace: Workspace, year: int, area: str) -> SurveyAnalysis:
         unrouted_count=tally.unrouted.total,
         distributions=tally.distributions(),
         safety=SafetySection(tally.concerned, tally.concern_localities(), tally.concerns.shown(), tally.concerns.total),
-        redactions=tally.redactions,
+        redacted=dict(tally.redacted),
         officials=[ProposedOfficial(d.id, d.name, d.count, d.id in listed) for d in ranked],
+        unreviewed=len(scan.found),
+        min_group_size=workspace.config.survey.min_group_size,
     )
 
 
@@ -214,8 +228,9 @@ def _cut(answer: Answer) -> Answer:
 class _Tally:
     """Counts as the rows stream past; keeps only the answers the report shows."""
 
-    def __init__(self, router: Router, localities: Sequence[str], columns: list[Question]) -> None:
+    def __init__(self, router: Router, localities: Sequence[str], columns: list[Question], scan: UnsureScan) -> None:
         self.router = router
+        self.scan = scan
         self.order = list(localities)
         self.columns = columns
         # What each column needs, worked out once: (cell index, question, names the locality,
@@ -233,7 +248,7 @@ class _Tally:
         self.concerns = Selection()
         self.concerned = 0  # responses with at least one concern
         self.concern_places: set[str] = set()
-        self.redactions = 0
+        self.redacted: Counter[str] = Counter()
 
     def add(self, row: list[str]) -> None:
         if len(row) < 2:
@@ -249,7 +264,7 @@ class _Tally:
                 continue
             value = cell[1:] if cell[0] == "'" else cell  # from_spreadsheet_safe(), inline: it runs per cell
             if "[" in value:
-                self.redactions += _placeholders(value)
+                count_markers(value, self.redacted)
             if is_locality:
                 continue  # counted by the locality it names, in row[1]
             if not is_text:
@@ -259,6 +274,7 @@ class _Tally:
                 concerned = True
             if is_text and not says_nothing(value):
                 self._route(response_id, locality, question.id, value)
+                self.scan.add(response_id, question.id, value)
         if concerned:
             self._concerned(locality)
 
@@ -307,11 +323,6 @@ class _Tally:
         return out
 
 
-def _placeholders(text: str) -> int:
-    """How many redaction placeholders a text holds."""
-    return sum(text.count(p) for p in ALL_PLACEHOLDERS)
-
-
 def _concern_test(question: Question) -> Callable[[str], bool]:
     """Whether an answer to this safety question voices a concern; the question's direction read once."""
     return functools.partial(is_concern, asks_about_unsafety=asks_about_unsafety(question.column), kind=question.kind)
@@ -332,24 +343,36 @@ def _answered(workspace: Workspace, folder: Path) -> bool:
     return inputs.resolve(workspace.root, workspace.relative(folder / RESPONSES_FILE)) is not None
 
 
-def report_json(analyses: SurveyAnalysis | Sequence[SurveyAnalysis]) -> dict[str, Any]:
-    """The report's figures as the CLI contract prints them; several meetings are added together."""
+def report_json(analyses: SurveyAnalysis | Sequence[SurveyAnalysis], config: DialogConfig) -> dict[str, Any]:
+    """The report's figures as the CLI contract prints them; several meetings are added together.
+
+    A group of fewer answers than ``survey.min_group_size`` is published as null (its
+    count withheld: :func:`dialogkit.survey.smallgroups.published_count`).
+    """
     items = [analyses] if isinstance(analyses, SurveyAnalysis) else list(analyses)
     by_locality: Counter[str] = Counter()
     departments: dict[str, int] = {}
     localities: list[str] = []
+    redacted: Counter[str] = Counter()
     for a in items:
         by_locality.update(a.by_locality)
+        redacted.update(a.redacted)
         for d in a.departments:
             departments[d.id] = departments.get(d.id, 0) + d.count
         localities.extend(loc for loc in a.safety.localities if loc not in localities)
     return {
-        "responses": sum(a.responses for a in items),
-        "by_locality": dict(by_locality),
-        "departments": departments,
-        "unrouted": sum(a.unrouted_count for a in items),
-        "safety": {"responses": sum(a.safety.responses for a in items), "localities": localities},
-        "redactions": sum(a.redactions for a in items),
+        "responses": published_count(sum(a.responses for a in items), config),
+        "by_locality": {k: published_count(n, config) for k, n in by_locality.items()},
+        "departments": {k: published_count(n, config) for k, n in departments.items()},
+        "unrouted": published_count(sum(a.unrouted_count for a in items), config),
+        "safety": {
+            "responses": published_count(sum(a.safety.responses for a in items), config),
+            "localities": localities,
+        },
+        "redactions": sum(redacted.values()),
+        "redacted": dict(sorted(redacted.items())),
+        "unreviewed": sum(a.unreviewed for a in items),
+        "min_group_size": config.survey.min_group_size,
     }
 
 

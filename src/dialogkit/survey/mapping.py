@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from dialogkit.errors import DialogError, Finding
 from dialogkit.models.survey import Question, SurveyFile
 from dialogkit.survey.reading import Export
-from dialogkit.survey.sources import SurveyTool, id_column, is_identifying, is_metadata
+from dialogkit.survey.sources import SurveyTool, id_column, is_identifying, is_metadata, is_name_column
 from dialogkit.survey.text import fold
 from dialogkit.yamlload import YamlDocument
 from dialogkit.yamlwrite import dump
@@ -131,6 +131,7 @@ class Applied:
     locality: int | None
     id_index: int | None
     unnamed: list[str] = field(default_factory=list)
+    name_indexes: list[int] = field(default_factory=list)  # columns of respondents' names, never imported
 
 
 def apply(survey: SurveyFile, headers: Sequence[str], doc: YamlDocument | None, display: str) -> Applied:
@@ -144,7 +145,8 @@ def apply(survey: SurveyFile, headers: Sequence[str], doc: YamlDocument | None, 
         if at is None:
             message = (
                 f"question '{question.id}': the export has no column '{question.column}'; "
-                "correct `column:` or remove the question"
+                "correct `column:` or remove the question, or, if the survey itself has changed, "
+                "import with --remap to replace this mapping and the answers imported with it"
             )
             problems.append(
                 doc.finding(("questions", n, "column"), message) if doc else Finding(display, 1, 1, "error", message)
@@ -157,7 +159,9 @@ def apply(survey: SurveyFile, headers: Sequence[str], doc: YamlDocument | None, 
     id_index = folded.get(fold(survey.id_column)) if survey.id_column else None
     locality = next((i for i, q in placed if q.role == "locality"), None)
     unnamed = [h for i, h in enumerate(headers) if i not in named and i != id_index]
-    return Applied(placed, locality, id_index, unnamed)
+    asked = {i for i, _ in placed}
+    names = [i for i, h in enumerate(headers) if i not in asked and is_name_column(h)]
+    return Applied(placed, locality, id_index, unnamed, names)
 
 
 # --- survey.yaml as text ------------------------------------------------------------------
@@ -169,6 +173,8 @@ def survey_yaml(survey: SurveyFile) -> str:
     for question in data["questions"]:
         if not question["safety"]:
             del question["safety"]
+    if not data["review"]:
+        del data["review"]
     return dump(
         data,
         header=(

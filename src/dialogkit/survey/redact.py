@@ -1,123 +1,160 @@
-"""Redaction of free text: e-mail addresses, phone numbers and personal identity numbers.
+"""Redaction of free text: each piece of personal data replaced by a marker of its kind, and counted.
 
-Most answers hold no digits and no "@", so each cell first meets two cheap tests and
-only the few that pass are searched properly: ``phonenumbers`` is a hundred times slower
-than a regular expression and runs only on text with a run of seven or more digits.
+Most answers hold no digit, no "@" and no capitalised name, so a column is first searched
+as a whole, in C, for the answers that may (:meth:`Redactor.cells_to_read`); only those meet
+the patterns of :mod:`dialogkit.survey.identifiers` and :mod:`dialogkit.survey.names`.
+``phonenumbers`` is a hundred times slower than a regular expression and runs only on a
+run of seven or more digits.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-PLACEHOLDERS: dict[str, dict[str, str]] = {
-    "sv": {"email": "[e-post borttagen]", "phone": "[telefonnummer borttaget]", "id": "[personnummer borttaget]"},
-    "nb": {"email": "[e-post fjernet]", "phone": "[telefonnummer fjernet]", "id": "[fødselsnummer fjernet]"},
-    "nn": {"email": "[e-post fjerna]", "phone": "[telefonnummer fjerna]", "id": "[fødselsnummer fjerna]"},
-    "en": {"email": "[e-mail removed]", "phone": "[phone number removed]", "id": "[identity number removed]"},
-}
-ALL_PLACEHOLDERS = tuple(sorted({p for words in PLACEHOLDERS.values() for p in words.values()}))
-REGIONS = ("SE", "NO")
+from dialogkit.survey import identifiers
+from dialogkit.survey.columns import SEP, cell_indexes, cells_with
+from dialogkit.survey.names import NameFinder
 
-_EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
-# A gate, not a detector: seven digits with at most two separators between each.
-_DIGIT_RUN = re.compile(r"\d(?:[\s\-./()]{0,2}\d){6,}")
-# A run of digits as a number is written: "+46 70-123 45 67", "(08) 123 456 78", "811228-9874".
-_NUMBER_SPAN = re.compile(r"[+(]?\d(?:[\s\-./()]{0,2}\d){6,}\)?")
-_DATES_AND_TIMES = re.compile(
-    r"(?<![\d.:])(?:(?:19|20)\d\d-[01]\d-[0-3]\d|[0-2]?\d[.:][0-5]\d|[0-3]?\d/[01]?\d(?:/\d{2,4})?)(?![\d.:])"
-)
-# Swedish personnummer and samordningsnummer: (CC)YYMMDD, then -, + or nothing, then four digits.
-_SE_ID = re.compile(r"(?<![\d\w])((?:19|20)?\d{6})\s?([-+]?)\s?(\d{4})(?![\d\w])")
-# Norwegian fødselsnummer and D-nummer: DDMMYY, an optional space or hyphen, five digits.
-_NO_ID = re.compile(r"(?<![\d\w])(\d{6})[ -]?(\d{5})(?![\d\w])")
+KINDS = ("name", "email", "phone", "id", "address", "birthdate", "plate", "account")
+MARKERS: dict[str, dict[str, str]] = {
+    "sv": {
+        "name": "[namn]",
+        "email": "[e-post]",
+        "phone": "[telefonnummer]",
+        "id": "[personnummer]",
+        "address": "[adress]",
+        "birthdate": "[födelsedatum]",
+        "plate": "[registreringsnummer]",
+        "account": "[kontonummer]",
+    },
+    "nb": {
+        "name": "[navn]",
+        "email": "[e-post]",
+        "phone": "[telefonnummer]",
+        "id": "[fødselsnummer]",
+        "address": "[adresse]",
+        "birthdate": "[fødselsdato]",
+        "plate": "[registreringsnummer]",
+        "account": "[kontonummer]",
+    },
+    "nn": {
+        "name": "[namn]",
+        "email": "[e-post]",
+        "phone": "[telefonnummer]",
+        "id": "[fødselsnummer]",
+        "address": "[adresse]",
+        "birthdate": "[fødselsdato]",
+        "plate": "[registreringsnummer]",
+        "account": "[kontonummer]",
+    },
+    "en": {
+        "name": "[name]",
+        "email": "[e-mail]",
+        "phone": "[phone number]",
+        "id": "[identity number]",
+        "address": "[address]",
+        "birthdate": "[date of birth]",
+        "plate": "[registration plate]",
+        "account": "[account number]",
+    },
+}
+MARKER_KINDS = {marker: kind for words in MARKERS.values() for kind, marker in words.items()}
+DIGITS = tuple("0123456789")
+MEMO_CHARS = 48  # answers this short are remembered with what they became
+MEMO_SIZE = 10_000
+# Characters from which a digit of another script may start (Arabic-Indic digits are U+0660-0669).
+_NON_LATIN = re.compile("[\u0660-\U0001fbf9]")
 
 
 @dataclass
 class Redactor:
-    """Replaces personal data in text with placeholders in one language, counting what it replaced."""
+    """Replaces personal data in answers with markers in one language, counting what it replaced."""
 
     locale: str
+    year: int = 2000  # the survey's year: a full date long before it is a birth date
+    country: str = "SE"
+    names: NameFinder | None = None
     counts: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
-        self._words = PLACEHOLDERS.get(self.locale, PLACEHOLDERS["en"])
+        self._markers = MARKERS.get(self.locale, MARKERS["en"])
+        self._memo: dict[str, tuple[str, tuple[str, ...]]] = {}  # short answers recur: "Inga", "Per år"
+        self._kinds: list[str] = []
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
 
+    def mark(self, kind: str) -> str:
+        """The marker of a kind, counted."""
+        self.counts[kind] += 1
+        self._kinds.append(kind)
+        return self._markers[kind]
+
     def __call__(self, text: str) -> str:
-        if "@" in text:
-            text = _EMAIL.sub(self._email, text)
-        if _DIGIT_RUN.search(text) is not None:
-            # Only the runs of digits are searched for numbers: the patterns below cost
-            # microseconds per character, and a whole answer is long while its number is short.
-            text = _NUMBER_SPAN.sub(self._numbers, text)
+        if len(text) > MEMO_CHARS:
+            return self._redact(text)
+        hit = self._memo.get(text)
+        if hit is None:
+            self._kinds = []
+            hit = self._memo[text] = (self._redact(text), tuple(self._kinds))
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.clear()
+        else:
+            for kind in hit[1]:
+                self.counts[kind] += 1
+        return hit[0]
+
+    def _redact(self, text: str) -> str:
+        if not text.isascii() and _NON_LATIN.search(text):
+            text = identifiers.ascii_digits(text)
+        if any(m in text for m in identifiers.EMAIL_MARKS):
+            text = identifiers.emails(text, self.mark)
+        if any(d in text for d in DIGITS):
+            text = identifiers.numbers(text, self.mark, self.year, self.country)
+        if self.names is not None:
+            text = self.names.redact(text, self.mark)
         return text
 
-    def _numbers(self, match: re.Match[str]) -> str:
-        span = _SE_ID.sub(self._se_id, match[0])
-        span = _NO_ID.sub(self._no_id, span)
-        return self._phones(span)
-
-    def _email(self, match: re.Match[str]) -> str:
-        self.counts["email"] += 1
-        return self._words["email"]
-
-    def _se_id(self, match: re.Match[str]) -> str:
-        if not is_swedish_id(match[1] + (match[2] or "-") + match[3]):
-            return match[0]
-        self.counts["id"] += 1
-        return self._words["id"]
-
-    def _no_id(self, match: re.Match[str]) -> str:
-        if not is_norwegian_id(match[1] + match[2]):
-            return match[0]
-        self.counts["id"] += 1
-        return self._words["id"]
-
-    def _phones(self, text: str) -> str:
-        import phonenumbers
-
-        # Dates and clock times are the digit runs residents write most ("2025-05-12",
-        # "kl 18.00-20.00"); without them, most texts need no PhoneNumberMatcher (90 µs a run).
-        if _DIGIT_RUN.search(_DATES_AND_TIMES.sub(" ", text)) is None:
-            return text
-        for region in REGIONS:
-            if _DIGIT_RUN.search(text) is None:
-                break
-            found = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, region)]
-            for start, end in reversed(found):
-                text = text[:start] + self._words["phone"] + text[end:]
-            self.counts["phone"] += len(found)
-        return text
+    def cells_to_read(self, joined: str) -> set[int]:
+        """The cells of a joined column (see :mod:`dialogkit.survey.columns`) that may hold personal data."""
+        found = cells_with(joined, (*identifiers.EMAIL_MARKS, *DIGITS))
+        latin = _latin_1(joined)
+        if latin is None:  # Latin-1 has no digits but 0-9; other scripts do
+            found.update(cell_indexes(joined, [m.start() for m in _NON_LATIN.finditer(joined) if m[0].isdecimal()]))
+        if self.names is not None:
+            first, after_space, after_mark = self.names.gates()
+            # With a separator before it, each answer's first word is found as "SEP word"; the
+            # match then starts at the position in ``joined`` where that answer begins.
+            found.update(cell_indexes(joined, [m.start() for m in first.finditer(SEP + joined)]))
+            # A capital inside an answer is rare in most columns: looked for first in the bytes,
+            # each letter made "U" (upper case) or not, which takes a scan at memory speed.
+            cases = latin.translate(_CASES) if latin is not None else None
+            if cases is None or cases.find(b" U") != -1:
+                found.update(cell_indexes(joined, [m.start() for m in after_space.finditer(joined)]))
+            if cases is None or cases.find(b"pU") != -1:
+                found.update(cell_indexes(joined, [m.start() for m in after_mark.finditer(joined)]))
+            found |= cells_with(joined, self.names.lower_marks())
+        return found
 
 
-def is_swedish_id(number: str) -> bool:
-    """A valid personnummer or samordningsnummer (the day plus 60), check digit included."""
-    from stdnum import luhn
-    from stdnum.se import personnummer
+def count_markers(text: str, counts: Counter[str]) -> None:
+    """Count the redaction markers a text holds, by kind."""
+    for marker, kind in MARKER_KINDS.items():
+        if marker in text:
+            counts[kind] += text.count(marker)
 
-    if personnummer.is_valid(number):
-        return True
-    digits = re.sub(r"\D", "", number)
-    day = int(digits[-6:-4])
-    if not 61 <= day <= 91 or not luhn.is_valid(digits[-10:]):
-        return False
-    # A samordningsnummer: the birth date with 60 added to the day.
-    year = int(digits[:4]) if len(digits) == 12 else 1900 + int(digits[:2])
+
+def _latin_1(text: str) -> bytes | None:
+    """The text in Latin-1 (a copy in C, for text Python stores a byte a character), or None
+    when it holds another character."""
     try:
-        dt.date(year if len(digits) == 12 else 2000, int(digits[-8:-6]), day - 60)
-    except ValueError:
-        return False
-    return True
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
-def is_norwegian_id(number: str) -> bool:
-    """A valid fødselsnummer or D-nummer (the day plus 40), both check digits included."""
-    from stdnum.no import fodselsnummer
-
-    return bool(fodselsnummer.is_valid(number))
+# Latin-1 bytes -> b"U" for an upper-case letter, b" " for a space, b"x" for anything else.
+_CASES = bytes(ord("U") if chr(b).isupper() else ord(" ") if b == 0x20 else ord("x") for b in range(256))

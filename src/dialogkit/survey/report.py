@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dialogkit.layout import RESPONSES_FILE, meeting_path
+from dialogkit.errors import Finding
+from dialogkit.layout import RESPONSES_FILE, SURVEY_FILE, meeting_path
 from dialogkit.render.figures import Picture
 from dialogkit.render.words import load_labels
-from dialogkit.survey.analysis import analyse_year
+from dialogkit.survey.analysis import SurveyAnalysis, analyse_year
 from dialogkit.survey.chart import bar_chart_png
 from dialogkit.survey.view import DEPARTMENT_CHART, LOCALITY_CHART, report_view
 from dialogkit.workspace import Workspace
@@ -35,9 +36,9 @@ def render_survey_report(
         view = report_view(workspace, analysis, labels)
         resources: dict[str, Picture] = {}
         if view["locality_chart"]:
-            resources[LOCALITY_CHART] = functools.partial(bar_chart_png, view["localities"])
+            resources[LOCALITY_CHART] = functools.partial(bar_chart_png, view["locality_bars"])
         if view["department_chart"]:
-            resources[DEPARTMENT_CHART] = functools.partial(bar_chart_png, view["department_counts"])
+            resources[DEPARTMENT_CHART] = functools.partial(bar_chart_png, view["department_bars"])
         doc = Document(
             name=NAME,
             template=TEMPLATE,
@@ -50,4 +51,22 @@ def render_survey_report(
         rendered = render_document(setting_of(workspace, out), doc, formats)
         result.written.extend(rendered.written)
         result.warnings.extend(rendered.warnings)
+        if analysis.unreviewed:
+            result.warnings.append(unreviewed_warning(workspace, analysis))
     return result
+
+
+def unreviewed_warning(workspace: Workspace, analysis: SurveyAnalysis) -> Finding:
+    """The warning a report carries while words the import was unsure of wait for the clerk."""
+    return unreviewed_finding(analysis.year, analysis.area, analysis.unreviewed)
+
+
+def unreviewed_finding(year: int, area: str, count: int) -> Finding:
+    return Finding(
+        meeting_path(year, area, SURVEY_FILE),
+        1,
+        1,
+        "warning",
+        f"{count} word(s) in the answers may be names and are not reviewed: "
+        f"run `dialog survey review {year}/{area}` and keep or redact each before the report is published",
+    )

@@ -10,17 +10,19 @@ neutralise, a semicolon to quote. Only those cells meet Python code one by one.
 
 from __future__ import annotations
 
+import collections
 import gc
+import hashlib
 import itertools
 import re
-import sys
-import zlib
-from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from operator import itemgetter, methodcaller
 from typing import IO
 
+from dialogkit.survey.columns import SEP, cell_indexes, cells_with
 from dialogkit.survey.mapping import Applied
 from dialogkit.survey.matching import LocalityMatcher
 from dialogkit.survey.redact import Redactor
@@ -33,12 +35,13 @@ SAMPLE = 256  # cells looked at to tell a column of repeated answers from free t
 HEADER = ("response_id", "locality")
 _FORMULA = re.compile("\x00[=+\\-@'\t\r]")  # a literal first: re scans for it at memchr speed
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-SEP = "\x00"  # between the cells of a joined column; no answer holds it (checked)
 DELIMITER = ";"
 _NEEDS_QUOTES = re.compile(r'[";\n\r]')
 _QUOTE_MARKS = ('"', DELIMITER, "\n", "\r")
-_PERSONAL_MARKS = ("@", *"0123456789")
 ROW_JOIN = "\x1f"
+ID_BYTES = 5  # ten hex digits: 100,000 answers share an id by chance once in ten million imports
+_BY_ID = itemgetter(slice(0, 1 + 2 * ID_BYTES))  # a line's id, without a "-2" of rows alike
+_COPY, _UPDATE, _HEX = methodcaller("copy"), type(hashlib.blake2b()).update, type(hashlib.blake2b()).hexdigest
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -70,9 +73,10 @@ def clean_cell(cell: str, redact: Redactor) -> str:
 def clean_column(cells: Sequence[str], redact: Redactor) -> list[str]:
     """:func:`clean_cell` for every cell of a column, with the loops over cells running in C.
 
-    The column is joined into one string and scanned for what can need work: an "@" or a
-    digit (personal data), a formula character at a cell's start, a quote mark. Only the
-    cells found meet Python code one by one.
+    The column is joined into one string and scanned for what can need work: what may be
+    personal data (an "@", a digit, a capitalised name: :meth:`Redactor.cells_to_read`), a
+    formula character at a cell's start, a quote mark. Only the cells found meet Python
+    code one by one.
     """
     if len(set(cells[:SAMPLE])) * 4 <= min(len(cells), SAMPLE):
         return _clean_repetitive(cells, redact)
@@ -80,18 +84,18 @@ def clean_column(cells: Sequence[str], redact: Redactor) -> list[str]:
     joined = SEP.join(col)
     if joined.count(SEP) != len(col) - 1:  # an answer holds a NUL itself: go cell by cell
         return [clean_cell(c, redact) for c in cells]
-    personal = _cells_with(joined, _PERSONAL_MARKS)
+    personal = redact.cells_to_read(joined)
     for i in personal:
-        # Only a cell with an "@" or a digit can hold personal data; redacted, it may no
-        # longer start as it did, so it is made spreadsheet-safe here and skipped below.
+        # Redacted, a cell may no longer start as it did, so it is made spreadsheet-safe here
+        # and skipped below.
         col[i] = spreadsheet_safe(redact(col[i]))
     # Led by SEP, the text shows every cell's start as "SEP + first character": at the
     # position in the joined text where that cell begins.
-    formulas = _cell_indexes(joined, [found.start() for found in _FORMULA.finditer(SEP + joined)])
+    formulas = cell_indexes(joined, [found.start() for found in _FORMULA.finditer(SEP + joined)])
     for i in formulas:
         if i not in personal:
             col[i] = "'" + col[i]
-    for i in _cells_with(joined, _QUOTE_MARKS):
+    for i in cells_with(joined, _QUOTE_MARKS):
         col[i] = csv_field(col[i])  # neither redaction nor the ' adds a quote mark
     return col
 
@@ -110,37 +114,6 @@ def _clean_repetitive(col: Sequence[str], redact: Redactor) -> list[str]:
     return list(map(memo.__getitem__, col))
 
 
-def _cells_with(joined: str, marks: Iterable[str]) -> set[int]:
-    """The cells of a joined column that contain any of ``marks``.
-
-    str.find is a vectorised scan, far quicker than a regular expression over the same
-    text; each hit jumps to the cell's end, so a cell costs one step however many it holds.
-    """
-    positions = []
-    for mark in marks:
-        pos = joined.find(mark)
-        while pos != -1:
-            positions.append(pos)
-            end = joined.find(SEP, pos)
-            pos = joined.find(mark, end) if end != -1 else -1
-    return set(_cell_indexes(joined, positions))
-
-
-def _cell_indexes(joined: str, positions: list[int]) -> list[int]:
-    """The cell of a joined column at each of ``positions``: the separators before it, counted.
-
-    Counting from one position to the next reads the text once, in C, and costs nothing
-    in a column where nothing was found; a table of every cell's start cost more.
-    """
-    indexes = []
-    i = previous = 0
-    for pos in sorted(positions):
-        i += joined.count(SEP, previous, pos)
-        previous = pos
-        indexes.append(i)
-    return indexes
-
-
 class _Localities(dict[str, str]):
     """Raw answer -> the locality it names, as a CSV field; a handful of distinct answers, remembered."""
 
@@ -153,18 +126,31 @@ class _Localities(dict[str, str]):
         return out
 
 
-def write_responses(
+@dataclass(frozen=True)
+class Written:
+    """What write_responses wrote: how many responses, and whether the export named people
+    in its later rows whom its earlier rows' answers may mention (so it must be read again)."""
+
+    count: int
+    late_names: bool
+
+
+def write_responses(  # noqa: PLR0913 - each is one thing the answers need
     out: IO[str],
     rows: Iterable[list[str]],
     applied: Applied,
     matcher: LocalityMatcher,
     redact: Redactor,
     salt: str,
-) -> int:
-    """Write the answers of ``rows`` as responses.csv; returns how many responses were written.
+    key: bytes,
+) -> Written:
+    """Write the answers of ``rows`` as responses.csv.
 
-    A response's id is a hash of the tool's response id, or of the whole row when the tool
-    writes none, so importing the same export again gives the same ids. Rows with every
+    A response's id is a keyed hash (BLAKE2b, with ``key``, the survey key kept outside
+    the workspace) of the tool's response id, or of the whole row when the tool writes
+    none: importing the same export again with the same key gives the same ids, and
+    without the key nothing a resident wrote, nor when, leads to an id. Within each chunk
+    of rows the responses are ordered by id, not by the time they came in. Rows with every
     question blank are left out.
     """
     # Semicolons and a byte-order mark, as Excel expects a CSV file in Swedish and Norwegian:
@@ -172,7 +158,7 @@ def write_responses(
     # alone costs more than reading the export, and clean_column() has quoted what needs it.
     out.write("\ufeff" + DELIMITER.join([*HEADER, *(q.id for _, q in applied.questions)]) + "\n")
     with _no_cyclic_gc():
-        return _write_chunks(out, iter(rows), applied, _Localities(matcher), redact, salt)
+        return _write_chunks(out, iter(rows), applied, _Localities(matcher), redact, _Ids(salt, key))
 
 
 @contextmanager
@@ -194,16 +180,18 @@ def _write_chunks(
     applied: Applied,
     localities: _Localities,
     redact: Redactor,
-    salt: str,
-) -> int:
+    ids: _Ids,
+) -> Written:
     columns = [i for i, _ in applied.questions]
-    width = max([*columns, applied.locality or 0, applied.id_index or 0]) + 1
-    met: dict[int, int] = {}  # each id's CRC given so far, and how many rows had it
-    count = 0
+    width = max([*columns, applied.locality or 0, applied.id_index or 0, *applied.name_indexes]) + 1
+    count, late = 0, False
     while chunk := list(itertools.islice(source, CHUNK)):
         if min(map(len, chunk)) < width:
             chunk = [row + [""] * (width - len(row)) if len(row) < width else row for row in chunk]
         transposed = list(zip(*chunk, strict=False))
+        if redact.names is not None:
+            learned = [redact.names.add_export_names(transposed[i]) for i in applied.name_indexes]
+            late = late or (count > 0 and any(learned))
         answers = [clean_column(transposed[i], redact) for i in columns]
         if any("" not in a for a in answers):
             keep = [True] * len(chunk)  # a question every respondent answered: no row is blank
@@ -215,58 +203,50 @@ def _write_chunks(
             answers = [list(itertools.compress(a, keep)) for a in answers]
         if not chunk:
             continue
-        ids = _ids(chunk, transposed, applied.id_index, salt, met)
         place: Iterable[str] = itertools.repeat("")
         if applied.locality is not None:
             place = map(localities.__getitem__, transposed[applied.locality])
-        lines = map(DELIMITER.join, zip(ids, place, *answers, strict=False))
+        chunk_ids = ids.of(chunk, transposed, applied.id_index)
+        lines = list(map(DELIMITER.join, zip(chunk_ids, place, *answers, strict=False)))
+        # Ordered by id, a chunk's lines no longer tell in which order its answers came in.
+        # Rows alike ("-2", "-3") keep the order they came in: sorted by their id alone, stably.
+        lines.sort(key=_BY_ID if ids.repeated else None)
         out.write("\n".join(lines) + "\n")
         count += len(chunk)
-    return count
+    return Written(count, late)
 
 
-def _hex_ids(digests: Iterable[int]) -> list[str]:
-    """ "r" and eight hex digits per CRC; formatted as one buffer, which is several times
-    quicker than formatting each number."""
-    packed = array("I", digests)
-    if not packed:
-        return []
-    if sys.byteorder == "little":
-        packed.byteswap()  # big-endian, so the digits read as the number on every machine
-    return list(map("r".__add__, packed.tobytes().hex(" ", 4).split(" ")))
+class _Ids:
+    """Response ids: keyed hashes of the tool's id or of the row, the same on every import with the same key."""
 
+    def __init__(self, salt: str, key: bytes) -> None:
+        # Keyed once; each row's hash starts from a copy, which spares the key's own block.
+        self._keyed = hashlib.blake2b(key=key, digest_size=ID_BYTES, person=b"dialogkit-id")
+        self._keyed.update(f"{salt}{ROW_JOIN}".encode())
+        self._met: dict[str, int] = {}  # each id given so far, and how many rows had it
+        self.repeated = False  # whether some rows were alike
 
-def _ids(
-    rows: list[list[str]],
-    transposed: list[tuple[str, ...]],
-    id_index: int | None,
-    salt: str,
-    met: dict[int, int],
-) -> list[str]:
-    # CRC-32, seeded with the meeting: cheap enough for 100,000 rows, and stable. It is no
-    # cryptographic hash and need not be: two rows that share a value are told apart below.
-    by_id, by_row = zlib.crc32(f"{salt}/id".encode()), zlib.crc32(f"{salt}/row".encode())
-    digests: list[int]
-    if id_index is None:
-        digests = list(map(zlib.crc32, map(str.encode, map(ROW_JOIN.join, rows)), itertools.repeat(by_row)))
-    else:
-        keys = list(map(str.strip, transposed[id_index]))
-        if "" in keys:  # a row without the tool's id: its content identifies it
-            digests = [
-                zlib.crc32(k.encode(), by_id) if k else zlib.crc32(ROW_JOIN.join(r).encode(), by_row)
-                for k, r in zip(keys, rows, strict=True)
-            ]
+    def of(self, rows: list[list[str]], transposed: list[tuple[str, ...]], id_index: int | None) -> list[str]:
+        """The ids of a chunk's rows: by the tool's id where it wrote one, else by the row's content."""
+        if id_index is None:
+            keys = ["row" + ROW_JOIN.join(r) for r in rows]
         else:
-            digests = list(map(zlib.crc32, map(str.encode, keys), itertools.repeat(by_id)))
-    ids = _hex_ids(digests)
-    # Rows alike are found by their CRCs, which as ints hash quicker than the ids as text.
-    fresh = set(digests)
-    if len(fresh) == len(digests) and met.keys().isdisjoint(fresh):
-        met.update(dict.fromkeys(fresh, 1))
-        return ids  # no id met twice: the common case, decided without a loop
-    unique = []
-    for digest, response_id in zip(digests, ids, strict=True):  # rows alike: the second gets "-2", the third "-3"
-        times = met[digest] = met.get(digest, 0) + 1
-        # A suffixed id never equals another row's: the hex ids hold no "-".
-        unique.append(response_id if times == 1 else f"{response_id}-{times}")
-    return unique
+            keys = [
+                "id" + k if k else "row" + ROW_JOIN.join(r)
+                for k, r in zip(map(str.strip, transposed[id_index]), rows, strict=True)
+            ]
+        # Each row's hash from a copy of the keyed one: three passes of C calls, no Python frame a row.
+        hashers = list(map(_COPY, itertools.repeat(self._keyed, len(keys))))
+        collections.deque(map(_UPDATE, hashers, map(str.encode, keys)), maxlen=0)
+        ids = list(map("r".__add__, map(_HEX, hashers)))
+        fresh = set(ids)
+        if len(fresh) == len(ids) and self._met.keys().isdisjoint(fresh):
+            self._met.update(dict.fromkeys(fresh, 1))
+            return ids  # no id met twice: the common case, decided without a loop
+        self.repeated = True
+        unique = []
+        for response_id in ids:  # rows alike: the second gets "-2", the third "-3"
+            times = self._met[response_id] = self._met.get(response_id, 0) + 1
+            # A suffixed id never equals another row's: the hex ids hold no "-".
+            unique.append(response_id if times == 1 else f"{response_id}-{times}")
+        return unique

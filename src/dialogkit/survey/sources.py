@@ -257,22 +257,43 @@ def id_column(source: SurveyTool, headers: Sequence[str]) -> str | None:
     return next((by_fold[c] for c in source.id_columns if c in by_fold), None)
 
 
-# Headings of columns that identify a person, in Swedish, Norwegian and English, matched on
-# folded text (no case, no diacritics, hyphens as spaces) so "E-postadress" and "Fødselsnummer"
-# are found. Whole words only: "Namnge en plats" is a question, "Ditt namn" is not.
+# Headings of columns that identify a person, in Swedish, Norwegian (bokmål and nynorsk) and
+# English, matched on folded text (no case, no diacritics, hyphens as spaces) so "E-postadress"
+# and "Fødselsnummer" are found. Whole words, or the end of a compound ("Hemadress",
+# "Användarnamn"): "Namnge en plats" is a question, "Ditt namn" is not.
+_NAME_WORDS = (
+    r"\w*namn|\w*navn|name|full name|first name|last name|surname|user ?name|"
+    r"vad heter du|hva heter du|kva heiter du|what is your name|who are you|vem ar du|hvem er du|kven er du"
+)
 _IDENTIFYING = re.compile(
-    r"\b(?:"
-    r"namn|navn|name|fornamn|efternamn|fornavn|etternavn|mellomnavn|first name|last name|full name|surname|"
-    r"e ?post\w*|e ?mail\w*|email\w*|mejl\w*|mail|mailadress|"
-    r"telefon\w*|tel|tlf|mobil|mobilnummer|mobilnr|mobiltelefon|phone\w*|mobile|"
-    r"adress\w*|adresse\w*|address\w*|gatuadress|gateadresse|postnummer|postnr|zip|postcode|"
+    r"\b(?:" + _NAME_WORDS + r"|e ?post\w*|e ?mail\w*|email\w*|mejl\w*|mail|\w*mailadress|"
+    r"\w*telefon\w*|tel|tlf|mobil|mobilnummer|mobilnr|mobiltelefon|phone\w*|mobile|"
+    r"\w*adress\w*|\w*adresse\w*|address\w*|postnummer|postnr|zip|postcode|post code|postort|poststed|"
     r"personnummer|personnr|samordningsnummer|fodselsnummer|fodselsnr|d nummer|personal identity number|"
     r"identity number|id nummer|ssn|ip|ip adress|ipaddr|"
+    r"fodelsedatum|fodelsedag|fodelsear|fodelsear|fodd|fodselsdato|fodselsdag|fodselsar|date of birth|birth ?date|"
+    r"birthday|dob|"
+    r"registreringsnummer|regnr|reg nr|bilnummer|kontonummer|kontonr|bankkonto|iban|account number|"
+    r"signatur|signature|underskrift|"
     r"kontakt\w*|contact\w*"
     r")\b"
 )
+_NAMES = re.compile(r"\b(?:" + _NAME_WORDS + r")\b")
+# "Namnge en plats", "Name a place": a question that asks for a name, not one's own.
+_ASKS_TO_NAME = re.compile(r"\b(?:namnge|nevn|nemn|name (?:a|one|the|any))\b")
+
+
+def _folded_heading(heading: str) -> str:
+    return fold(heading).replace("-", " ").replace("_", " ")
 
 
 def is_identifying(heading: str) -> bool:
-    """Whether a heading names a column of personal data: name, e-mail, phone, address, identity number."""
-    return _IDENTIFYING.search(fold(heading).replace("-", " ").replace("_", " ")) is not None
+    """Whether a heading names a column of personal data: name, e-mail, phone, address, birth date, number."""
+    folded = _folded_heading(heading)
+    return _IDENTIFYING.search(folded) is not None and _ASKS_TO_NAME.search(folded) is None
+
+
+def is_name_column(heading: str) -> bool:
+    """Whether a column holds respondents' names, which are then redacted wherever the answers mention them."""
+    folded = _folded_heading(heading)
+    return _NAMES.search(folded) is not None and _ASKS_TO_NAME.search(folded) is None
