@@ -43,6 +43,9 @@ def test_the_posters_qr_code_opens_the_sign_up_page_printed_beside_it(tmp_path: 
         assert phrase in text
     assert "Skanna koden eller gå till www.svenljunga.se/traffpunkt" in text
     assert "Samlingsplats: Parkeringen vid Överlida bygdegård." in text
+    lines = [line.strip() for line in pdf_text(pdf).splitlines()]
+    assert lines[:3] == ["Svenljunga kommun", "Kommunstyrelseförvaltningen", "Träffpunkt Högvad"]
+    assert lines.count("Träffpunkt Högvad") == 1  # the letterhead's title, not the poster's own as well
 
 
 def test_the_poster_is_in_large_type(tmp_path: Path) -> None:
