@@ -310,3 +310,24 @@ def test_documents_are_published_with_format_and_size(make_workspace: MakeWorksp
     again = _site(root, out)
     assert "documents/2025/followup.pdf" not in again
     assert not (out / "site/documents/2025/followup.pdf").exists()  # no longer published
+
+
+def test_published_documents_are_feed_entries_at_their_meetings_time(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for made in ("2025/hogvad/invitation.pdf", "2025/hogvad/invitation.docx", "2025/case-document.pdf"):
+        (out / made).parent.mkdir(parents=True, exist_ok=True)
+        (out / made).write_bytes(b"%PDF-1.7\n")  # as a build leaves them: the site only copies and links
+    files = _site(EXAMPLES["sv"], out)
+    feed = feedparser.parse(files["feed.atom"].read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    entries = {e.id.split(":", 2)[2]: e for e in feed.entries}
+    invitation = entries["document/2025/hogvad/invitation"]
+    assert invitation.title == "Publicerat: Träffpunkt Högvad: Inbjudan"
+    assert invitation.summary == "Träffpunkt Högvad: Inbjudan finns att läsa: PDF, Word."
+    assert invitation.link.endswith("documents/2025/hogvad/invitation.pdf")
+    assert invitation.updated.startswith("2025-04-08T18:00")  # the meeting's start, not the build's time
+    case = entries["document/2025/year/case-document"]
+    assert case.updated.startswith("2025-11-20")  # the council document's own date
+    area = feedparser.parse(files["areas/hogvad.atom"].read_bytes())
+    assert any(e.id.endswith("document/2025/hogvad/invitation") for e in area.entries)
+    assert not any(e.id.endswith("case-document") for e in area.entries)

@@ -45,7 +45,7 @@ def build_site(ws: Workspace, out: Path | None = None, today: dt.date | None = N
         path = site / document.path
         write_atomic(path, document.source.read_bytes(), within=root)
         written.append(path)
-    for name, content in _feeds_and_data(ws, labels, day):
+    for name, content in _feeds_and_data(ws, labels, day, documents):
         path = site / name
         write_atomic(path, content, within=root)
         written.append(path)
@@ -72,19 +72,22 @@ def _pages(ws: Workspace, labels: Labels, day: dt.date, documents: list[Publishe
     return site_pages(ws, labels, day, lambda area: meeting_events(ws, meetings_of(ws, area), base), documents)
 
 
-def _feeds_and_data(ws: Workspace, labels: Labels, day: dt.date) -> list[tuple[str, str | bytes]]:
+def _feeds_and_data(
+    ws: Workspace, labels: Labels, day: dt.date, documents: list[Published]
+) -> list[tuple[str, str | bytes]]:
     """The feeds, the calendar and the open data, each with its path inside the site."""
     from dialogkit.layout import SITE_CALENDAR, SITE_DATA_DIR, SITE_DATA_JSON, SITE_FEED, area_feed_path
     from dialogkit.render.calendar import upcoming_ics
     from dialogkit.site.feedback import survey_counts
-    from dialogkit.site.feeds import atom_feed, feed_entries
+    from dialogkit.site.feeds import atom_feed, document_entries, feed_entries
     from dialogkit.site.opendata import CSV_FILES, open_data
     from dialogkit.site.views import meetings_of
 
     meetings = [m for a in ws.areas for m in meetings_of(ws, a.id)]
     k = ws.config.survey.min_group_size
     surveys = {(m.year, m.area_id): s for m in meetings if (s := survey_counts(ws, m, k)) is not None}
-    entries = feed_entries(ws, labels, meetings)
+    entries = feed_entries(ws, labels, meetings) + document_entries(ws, labels, documents)
+    entries.sort(key=lambda e: (e.updated, e.id), reverse=True)
     data = open_data(ws, meetings, surveys, day)
     files: list[tuple[str, str | bytes]] = [
         (SITE_FEED, atom_feed(ws, labels, entries)),

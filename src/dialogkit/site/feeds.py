@@ -1,10 +1,10 @@
-"""The site's Atom feeds: new meetings and new or changed actions, for the whole site and per area.
+"""The site's Atom feeds: new meetings, new or changed actions and published documents, for the whole site and per area.
 
 An entry's id never changes: it names the year, the area and the meeting or the group and
 the action's place in it (`tag:` URIs, RFC 4151), so a feed reader shows an update to an
-action as that entry updated, not as a new one. An entry's time is the meeting's start or
-the action's latest dated update, never the time of the build, so building twice gives
-the same feed.
+action as that entry updated, not as a new one. An entry's time is the meeting's start, the
+action's latest dated update, or for a document its meeting's start or the council
+document's date, never the time of the build, so building twice gives the same feed.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -23,6 +24,9 @@ from dialogkit.render.words import fill
 from dialogkit.site.feedback import action_anchor
 from dialogkit.site.opendata import plain
 from dialogkit.workspace import Meeting, Workspace
+
+if TYPE_CHECKING:
+    from dialogkit.site.documents import Published
 
 TAG_DATE = "2026"  # the date part of every tag: URI (RFC 4151): when dialogkit's feeds began
 
@@ -86,6 +90,58 @@ def feed_entries(ws: Workspace, labels: Mapping[str, str], meetings: list[Meetin
                     )
                 )
     return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
+
+
+def document_entries(ws: Workspace, labels: Mapping[str, str], documents: list[Published]) -> list[Entry]:
+    """One entry per published document (an invitation, the council document ...), linking its first format."""
+    from dialogkit.site.documents import FORMATS
+
+    zone = ZoneInfo(ws.timezone)
+    tag = f"tag:{_authority(ws)},{TAG_DATE}:"
+    kinds: dict[tuple[int, str | None, str], list[Published]] = {}
+    for document in documents:
+        kinds.setdefault((document.year, document.area, document.kind), []).append(document)
+    entries = []
+    for (year, area, kind), files in kinds.items():
+        known = ws.area(area) if area is not None else None
+        name = fill(labels[f"site_doc_{kind.replace('-', '_')}"], year=year)
+        where = f"{known.name}: {name}" if known is not None else name
+        formats = ", ".join(FORMATS[f.format] for f in files)
+        entries.append(
+            Entry(
+                f"{tag}document/{year}/{area or 'year'}/{kind}",
+                area or "",
+                fill(labels["feed_document_title"], document=where),
+                fill(labels["feed_document_text"], document=where, formats=formats),
+                _published_at(ws, year, area, zone),
+                files[0].path,
+            )
+        )
+    return entries
+
+
+def _published_at(ws: Workspace, year: int, area: str | None, zone: ZoneInfo) -> dt.datetime:
+    """A document's time in the feed: its meeting's start, else the council document's date, else the year's last meeting."""
+    from dialogkit.errors import DialogError
+
+    cycle = ws.cycles[year]
+    dates: list[dt.datetime] = []
+    for area_id, meeting in cycle.meetings.items():
+        try:
+            m = meeting.meeting
+        except DialogError:  # a broken meeting.yaml: its own finding says why
+            continue
+        if m is not None and area_id == area:
+            return _at(m.date, m.start, zone)
+        if m is not None:
+            dates.append(_at(m.date, m.start, zone))
+    try:
+        case = cycle.case
+    except DialogError:
+        case = None
+    if area is None and case is not None and case.date is not None:
+        return dt.datetime(case.date.year, case.date.month, case.date.day, tzinfo=zone)
+    return max(dates, default=dt.datetime(year, 1, 1, tzinfo=zone))
 
 
 def atom_feed(ws: Workspace, labels: Mapping[str, str], entries: list[Entry], area: str | None = None) -> bytes:
