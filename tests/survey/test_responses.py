@@ -8,6 +8,7 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dialogkit.survey.names import NameFinder
 from dialogkit.survey.redact import Redactor
 from dialogkit.survey.responses import (
     DELIMITER,
@@ -36,6 +37,29 @@ def test_clean_column_equals_cleaning_each_cell(column: list[str]) -> None:
     want = [clean_cell(c, slow) for c in column]
     assert [parse(f) for f in got] == [parse(f) for f in want]
     assert fast.counts == slow.counts
+
+
+# Names where the column's gates must find them: at an answer's start, after a space, after a
+# line break, bracket, quote or dash; and words around them.
+NAME_PIECES = ["Kari", "Per Holm", " ", "\n", "(", '"', "'", "-", "bra", "Inga", "kör", "Åsa", "x"]
+name_cells = st.lists(st.sampled_from(NAME_PIECES), max_size=5).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(name_cells, min_size=1, max_size=40))
+def test_names_found_in_a_column_as_in_each_cell(column: list[str]) -> None:
+    fast = Redactor("sv", names=NameFinder(frozenset()))
+    slow = Redactor("sv", names=NameFinder(frozenset()))
+    got = clean_column(tuple(column), fast)
+    want = [clean_cell(c, slow) for c in column]
+    assert [parse(f) for f in got] == [parse(f) for f in want]
+    assert fast.counts == slow.counts
+
+
+def test_a_name_in_quotes_is_redacted_in_a_column_of_free_text() -> None:
+    column = (*(f"svar nummer {'x' * n} utan namn" for n in range(30)), 'bra "Kari" sa att')
+    out = clean_column(column, Redactor("sv", names=NameFinder(frozenset())))
+    assert out[-1] == '"bra ""[namn]"" sa att"'
 
 
 @given(st.text(max_size=20))

@@ -312,6 +312,17 @@ def _capitalised_names() -> tuple[str, ...]:
     return tuple(line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@cache
+def _shipped_alternations() -> tuple[str, str, str]:
+    """Alternations of the shipped capitalised names: those that are no ordinary word, those
+    that are, and all. Built once: the tries take longer than a chunk of answers."""
+    common = common_names()
+    names = _capitalised_names()
+    words = sorted(n for n in names if common[fold(n)].word)
+    plain = sorted(n for n in names if not common[fold(n)].word)
+    return alternation(plain), alternation(words), alternation(sorted(names))
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regular expression matching any of ``words``, as a trie: each position costs a few steps."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
@@ -366,17 +377,19 @@ class NameFinder:
         one fixed character, for which the regular expression engine searches as fast as for a
         plain string; the third is slower and rarely needed. Answers they miss hold no such name."""
         if self._gates is None:
-            known = {w[:1].upper() + w[1:] for w in self.export_names if w[:1].isalpha()}
-            common = common_names()
-            plain = sorted({*(n for n in _capitalised_names() if not common[fold(n)].word), *known})
-            words = sorted(n for n in _capitalised_names() if common[fold(n)].word and n not in known)
+            plain, words, every = _shipped_alternations()
+            known = sorted({w[:1].upper() + w[1:] for w in self.export_names if w[:1].isalpha()})
+            if known:  # the export's own names join the shipped ones, as names in any position
+                plain = f"{plain}|{alternation(known)}"
+                every = f"{every}|{alternation(known)}"
             # The whole word, or its genitive: "Anna" and "Annas", not the "My" of "Mycket".
             end = "s?(?![^\\W\\d_])"
             # An answer may begin with a name that is also a word ("Inga synpunkter"): a name
-            # only when a surname or a verb follows ("Per Holm", "Per kör").
+            # only when a surname or a verb follows ("Per Holm", "Per kör"). A name of the
+            # export that is also a word is matched by the plain alternative already.
             verbs = "|".join(sorted(VERBS))
-            first = f"(?:{alternation(plain)}){end}|(?:{alternation(words)}) (?:[A-ZÅÄÖÆØ]|(?:{verbs})(?![^\\W\\d_]))"
-            anywhere = f"(?:{alternation(sorted({*plain, *words}))}){end}"
+            first = f"(?:{plain}){end}|(?:{words}) (?:[A-ZÅÄÖÆØ]|(?:{verbs})(?![^\\W\\d_]))"
+            anywhere = f"(?:{every}){end}"
             self._gates = (
                 re.compile(f"\x00(?:{first})"),
                 re.compile(" " + anywhere),

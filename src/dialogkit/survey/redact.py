@@ -130,12 +130,11 @@ class Redactor:
             # match then starts at the position in ``joined`` where that answer begins.
             found.update(cell_indexes(joined, [m.start() for m in first.finditer(SEP + joined)]))
             # A capital inside an answer is rare in most columns: looked for first in the bytes,
-            # each letter made "U" (upper case) or not, which takes a scan at memory speed.
+            # each letter made "U" (upper case) or not, which takes a scan at memory speed; the
+            # gates are then tried only where a space or mark stands before a capital.
             cases = latin.translate(_CASES) if latin is not None else None
-            if cases is None or cases.find(b" U") != -1:
-                found.update(cell_indexes(joined, [m.start() for m in after_space.finditer(joined)]))
-            if cases is None or cases.find(b"pU") != -1:
-                found.update(cell_indexes(joined, [m.start() for m in after_mark.finditer(joined)]))
+            found.update(cell_indexes(joined, _gate_hits(after_space, joined, cases, _SPACE_CAPITAL)))
+            found.update(cell_indexes(joined, _gate_hits(after_mark, joined, cases, _MARK_CAPITAL)))
             found |= cells_with(joined, self.names.lower_marks())
         return found
 
@@ -156,5 +155,21 @@ def _latin_1(text: str) -> bytes | None:
         return None
 
 
-# Latin-1 bytes -> b"U" for an upper-case letter, b" " for a space, b"x" for anything else.
-_CASES = bytes(ord("U") if chr(b).isupper() else ord(" ") if b == 0x20 else ord("x") for b in range(256))
+def _gate_hits(gate: re.Pattern[str], joined: str, cases: bytes | None, before_capital: re.Pattern[bytes]) -> list[int]:
+    """Where ``gate`` matches in ``joined``, tried only where ``cases`` (see ``_CASES``) shows
+    ``before_capital``; everywhere when there are no ``cases`` (a text beyond Latin-1)."""
+    if cases is None:
+        return [m.start() for m in gate.finditer(joined)]
+    tries = (m.start(1) for m in before_capital.finditer(cases))  # group 1: where the gate's match begins
+    return [at for at in tries if gate.match(joined, at)]
+
+
+# Latin-1 bytes -> b"U" for an upper-case letter, b" " for a space, b"p" for a mark a name may
+# follow (the after-mark gate's line break, bracket, quote or dash), b"x" for anything else.
+_MARKS_BEFORE_NAMES = "\n(\"'-"
+_CASES = bytes(
+    ord("U") if chr(b).isupper() else ord(" ") if b == 0x20 else ord("p") if chr(b) in _MARKS_BEFORE_NAMES else ord("x")
+    for b in range(256)
+)
+_SPACE_CAPITAL = re.compile(b"( )U")  # the after-space gate begins with its space
+_MARK_CAPITAL = re.compile(b"p(U)")  # the after-mark gate begins with the capital
