@@ -24,6 +24,9 @@ _DOT = r"(?:\.|\s*[(\[{]\s*(?:dot|punkt|prick|prikk)\s*[)\]}]\s*|\s+(?:dot|punkt
 EMAIL = re.compile(
     r"[\w.!#$%&'*+/=?^`{|}~-]+" + _AT + r"[\w-]+(?:" + _DOT + r"[\w-]+)*" + _DOT + r"[a-z]{2,}\b", re.IGNORECASE
 )
+# The "at" of an address alone: where it is missing no address can be, found at a fraction of
+# the cost of EMAIL, whose first part is tried at every letter of a text.
+EMAIL_AT = re.compile(_AT, re.IGNORECASE)
 # Marks that an answer may hold an e-mail address: cheap to look for in a whole column.
 EMAIL_MARKS = ("@", "(", "[", " at ", "nabel", "alfakr")
 
