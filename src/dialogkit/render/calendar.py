@@ -94,12 +94,8 @@ def calendar_ics(ws: Workspace, year: int, now: dt.datetime | None = None) -> by
     stamp = _utc(now)
     calendar = _calendar(ws, f"{ws.config.process.name} {year}")
     labels = load_labels(ws.root, ws.locale)
-    cycle = ws.cycles.get(year)
-    for area_id, meeting in year_meetings(ws, year):
-        on_file = cycle is not None and area_id in cycle.meetings and cycle.meetings[area_id].meeting is not None
-        revision = meeting_revision(ws.root, year, area_id, meeting, stamp) if on_file else Revision(0, None)
-        for event in meeting_events(ws, labels, meeting, stamp=stamp, revision=revision):
-            calendar.add_component(event)
+    for event in _year_events(ws, labels, year, stamp):
+        calendar.add_component(event)
     return _finish(calendar, year)
 
 
@@ -117,17 +113,24 @@ def upcoming_ics(ws: Workspace, today: dt.date) -> bytes:
     labels = load_labels(ws.root, ws.locale)
     for year in sorted(y for y in ws.cycles if y >= today.year):
         try:
-            meetings = year_meetings(ws, year)
+            events = _year_events(ws, labels, year, stamp)
         except (DialogError, UsageError):
             continue  # a year the planner cannot plan has nothing to announce
-        cycle = ws.cycles[year]
-        for area_id, meeting in meetings:
-            on_file = area_id in cycle.meetings and cycle.meetings[area_id].meeting is not None
-            revision = meeting_revision(ws.root, year, area_id, meeting, stamp) if on_file else Revision(0, None)
-            for event in meeting_events(ws, labels, meeting, stamp=stamp, revision=revision):
-                if event.decoded("dtend") >= start:
-                    calendar.add_component(event)
+        for event in events:
+            if event.decoded("dtend") >= start:
+                calendar.add_component(event)
     return _finish(calendar, today.year)
+
+
+def _year_events(ws: Workspace, labels: Mapping[str, str], year: int, stamp: dt.datetime) -> list[Event]:
+    """The events of a year's meetings; SEQUENCE from git for a meeting on file, 0 for one only planned."""
+    cycle = ws.cycles.get(year)
+    events: list[Event] = []
+    for area_id, meeting in year_meetings(ws, year):
+        on_file = cycle is not None and area_id in cycle.meetings and cycle.meetings[area_id].meeting is not None
+        revision = meeting_revision(ws.root, year, area_id, meeting, stamp) if on_file else Revision(0, None)
+        events.extend(meeting_events(ws, labels, meeting, stamp=stamp, revision=revision))
+    return events
 
 
 def _utc(now: dt.datetime | None) -> dt.datetime:
