@@ -108,7 +108,9 @@ def generate(out: Path, areas: int, years: int, survey_rows: int, seed: int = 1)
 
 # A Google Forms export: a timestamp, e-mail and name, a locality, three free-text questions
 # with unique answers, a scale; one response in a hundred carries a phone number, an e-mail
-# address or a personnummer (811228-9874, valid check digit) in its free text.
+# address or a personnummer (811228-9874, valid check digit) in its free text, and one in a
+# hundred a person's name. The names are as a municipality's residents' are: mostly common
+# ones, one in five rare (about 6,000 distinct names, 2,000 distinct words in 100,000 rows).
 SURVEY_HEADINGS = [
     "Tidstämpel",
     "E-postadress",
@@ -196,6 +198,40 @@ def _free_text(rng: random.Random, length: int) -> str:
     return " ".join(words).capitalize()
 
 
+GIVEN = ["Anna", "Erik", "Maria", "Lars", "Karin", "Per", "Kari", "Ole", "Inga", "Nils", "Sofia", "Johan"]
+GIVEN += ["Eva", "Anders", "Lena", "Mats", "Ingrid", "Trond", "Astrid", "Bo", "Elsa", "Hassan", "Fatima", "Ali"]
+SURNAMES = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsen", "Hansen"]
+SURNAMES += ["Berg", "Lund", "Holm", "Nordmann", "Lindqvist", "Sandberg", "Ahmed", "Hussein", "Strand", "Dahl"]
+_RARE_STARTS = ["Al", "Ber", "Dah", "Eng", "Fors", "Gus", "Hag", "Is", "Jons", "Kvarn", "Lil", "Mal", "Nor", "Os"]
+_RARE_STARTS += ["Pal", "Ros", "Sjö", "Tall", "Udd", "Vik", "Wes", "Åker", "Öst", "Bäck", "Grön", "Hög", "Lind"]
+_RARE_ENDS = ["berg", "ström", "lund", "qvist", "gren", "dahl", "man", "sten", "vall", "strand", "holm", "fors"]
+_RARE_ENDS += ["näs", "mark", "gård", "by", "ling", "ander", "ius", "ell", "in", "é"]
+
+
+def _person(rng: random.Random) -> tuple[str, str]:
+    """A given name and a surname: common ones mostly, a rare made-up one now and then."""
+    given = rng.choice(GIVEN) if rng.random() < 0.8 else _rare(rng, ["a", "e", "o", "is", "an", "en"])
+    surname = rng.choice(SURNAMES) if rng.random() < 0.8 else _rare(rng, _RARE_ENDS)
+    return given, surname
+
+
+def _rare(rng: random.Random, ends: list[str]) -> str:
+    return rng.choice(_RARE_STARTS) + rng.choice(["", "a", "e", "i", "o", "er", "el"]) + rng.choice(ends)
+
+
+def _mention(rng: random.Random) -> str:
+    """An answer that names a person, as residents write it."""
+    given, surname = _person(rng)
+    return rng.choice(
+        [
+            f"Grannen {given} {surname} kör för fort",
+            f"Fråga {given} om bussen",
+            f"{given} {surname} sa att vägen är dålig",
+            f"prata med {given.lower()} {surname.lower()} om snöröjningen",
+        ]
+    )
+
+
 def write_survey_export(path: Path, rows: int, localities: list[str], seed: int = 5) -> None:
     """A Google Forms export of ``rows`` responses, localities written as residents write them."""
     rng = random.Random(seed)
@@ -208,6 +244,9 @@ def write_survey_export(path: Path, rows: int, localities: list[str], seed: int 
             better = _free_text(rng, rng.randint(3, 16)) if rng.random() < 0.8 else ""
             if rng.random() < 0.01:
                 better = f"{better} {rng.choice(PERSONAL)}"
+            if rng.random() < 0.01:
+                better = f"{better}. {_mention(rng)}"
+            given, surname = _person(rng)
             unsafe = rng.choice(UNSAFE) if rng.random() < 0.7 else _free_text(rng, rng.randint(2, 8))
             when = start + dt.timedelta(seconds=n * 17)
             writer.writerow(
@@ -219,7 +258,7 @@ def write_survey_export(path: Path, rows: int, localities: list[str], seed: int 
                     better,
                     unsafe,
                     str(n % 5 + 1),
-                    f"Testperson {n}",
+                    f"{given} {surname}",
                 ]
             )
 

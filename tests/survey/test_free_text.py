@@ -105,6 +105,26 @@ def test_names_from_the_export_are_found_in_any_case_and_inflection() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Inga synpunkter", "Inga synpunkter"),
+        ("Inga", "Inga"),
+        ("Bra. Inga bussar på kvällen", "Bra. Inga bussar på kvällen"),
+        ("fråga inga om det", "fråga inga om det"),
+        ("Inga Holm sa att vägen är dålig", "[namn] sa att vägen är dålig"),
+        ("Inga har ringt kommunen", "[namn] har ringt kommunen"),
+        ("jag pratade med Inga igår", "jag pratade med [namn] igår"),
+    ],
+)
+def test_a_name_of_the_export_that_is_also_a_word_is_kept_where_it_is_the_word(text: str, expected: str) -> None:
+    # A resident named Inga does not turn every "Inga" ("none") of the survey into a name.
+    redact = redactor()
+    assert redact.names is not None
+    redact.names.add_export_names(["Inga Holm"])
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
     ("heading", "identifying", "names"),
     [
         ("Hemadress", True, False),

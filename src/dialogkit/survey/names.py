@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
+from dialogkit.survey.namesearch import NameSearch
 from dialogkit.survey.text import fold
 from dialogkit.workspace import Workspace
 
 Mark = Callable[[str], str]
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_PARTS = re.compile(r"[-'’]")
 _SENTENCE_END = re.compile(r"[.!?:;\n\r\"()\[\]]|\s-\s")
 MIN_LOWER = 4  # a name from the export is found in lower case too from this length ("kari" is, "per" is not)
 
@@ -307,40 +309,12 @@ def common_names() -> dict[str, Name]:
 
 
 @cache
-def _capitalised_names() -> tuple[str, ...]:
+def _shipped() -> tuple[tuple[str, bool], ...]:
+    """The shipped names as written capitalised, each with whether it is also an ordinary word."""
     text = (files("dialogkit.survey") / "data" / "names.tsv").read_text(encoding="utf-8")
-    return tuple(line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#"))
-
-
-@cache
-def _shipped_alternations() -> tuple[str, str, str]:
-    """Alternations of the shipped capitalised names: those that are no ordinary word, those
-    that are, and all. Built once: the tries take longer than a chunk of answers."""
     common = common_names()
-    names = _capitalised_names()
-    words = sorted(n for n in names if common[fold(n)].word)
-    plain = sorted(n for n in names if not common[fold(n)].word)
-    return alternation(plain), alternation(words), alternation(sorted(names))
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words``, as a trie: each position costs a few steps."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:  # type: ignore[type-arg]
-        ends = "" in node
-        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return pattern(trie)
+    names = (line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#"))
+    return tuple((name, common[fold(name)].word) for name in names)
 
 
 @dataclass
@@ -349,60 +323,31 @@ class NameFinder:
 
     vocabulary: frozenset[str]  # folded words of the workspace's own files: never redacted as a common name
     export_names: set[str] = field(default_factory=set)  # folded words of the export's name columns
-    _gates: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
-    _lower: list[str] = field(default_factory=list, repr=False)
+    _search: NameSearch = field(default_factory=lambda: NameSearch(_shipped(), VERBS), repr=False)
+    _tokens: set[str] = field(default_factory=set, repr=False)  # the tokens of name columns read so far
 
     def add_export_names(self, cells: Iterable[str]) -> bool:
         """Learn the names in an identifying column's cells; whether any was new."""
-        before = len(self.export_names)
+        # Names repeat: each distinct token is read once in an export (split() is quicker than a pattern).
+        tokens = set(" ".join(cells).split())
+        tokens -= self._tokens
+        self._tokens |= tokens
         common = common_names()
-        # A column's names repeat: each distinct token read once (split() is quicker than a pattern).
-        for token in set(" ".join(cells).split()):
-            if token.isdigit():
-                continue
-            for word in WORD.findall(token):
+        new = False
+        for token in tokens:
+            for word in (token,) if token.isalpha() else _words_and_parts(token):
                 key = fold(word)
                 # "af", "de", "von" are words before they are names; a short name counts when it is a known one.
-                if len(key) > 3 or key in common:
+                if key not in self.export_names and (len(key) > 3 or key in common):
                     self.export_names.add(key)
-        if len(self.export_names) != before:
-            self._gates = None
-            return True
-        return False
+                    self._search.add(_written_forms(word, key, common), also_a_word=_is_a_word(key))
+                    new = True
+        return new
 
-    def gates(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-        """Patterns that find, quickly, every answer of a joined column (``SEP`` between answers)
-        that may hold a name: a capitalised one of the list or of the export, at an answer's start,
-        after a space, or after a line break, bracket, quote or dash. The first two begin with
-        one fixed character, for which the regular expression engine searches as fast as for a
-        plain string; the third is slower and rarely needed. Answers they miss hold no such name."""
-        if self._gates is None:
-            plain, words, every = _shipped_alternations()
-            known = sorted({w[:1].upper() + w[1:] for w in self.export_names if w[:1].isalpha()})
-            if known:  # the export's own names join the shipped ones, as names in any position
-                plain = f"{plain}|{alternation(known)}"
-                every = f"{every}|{alternation(known)}"
-            # The whole word, or its genitive: "Anna" and "Annas", not the "My" of "Mycket".
-            end = "s?(?![^\\W\\d_])"
-            # An answer may begin with a name that is also a word ("Inga synpunkter"): a name
-            # only when a surname or a verb follows ("Per Holm", "Per kör"). A name of the
-            # export that is also a word is matched by the plain alternative already.
-            verbs = "|".join(sorted(VERBS))
-            first = f"(?:{plain}){end}|(?:{words}) (?:[A-ZÅÄÖÆØ]|(?:{verbs})(?![^\\W\\d_]))"
-            anywhere = f"(?:{every}){end}"
-            self._gates = (
-                re.compile(f"\x00(?:{first})"),
-                re.compile(" " + anywhere),
-                re.compile(f"(?<=[\n(\"'-]){anywhere}"),
-            )
-            common = common_names()
-            self._lower = [w for w in self.export_names if len(w) >= MIN_LOWER and not (w in common and common[w].word)]
-        return self._gates
-
-    def lower_marks(self) -> list[str]:
-        """The export's names as they may stand in lower case: long enough not to be a common word."""
-        self.gates()
-        return self._lower
+    def cells_with_names(self, joined: str) -> list[int]:
+        """The cells of a joined column that may hold a name: a common one capitalised, or one
+        of the export's in any case. Answers it leaves out hold no such name."""
+        return self._search.cells(joined)
 
     def redact(self, text: str, mark: Mark) -> str:
         """The text with each personal name replaced by the name marker."""
@@ -434,8 +379,9 @@ class NameFinder:
         base = key[:-1] if key.endswith("s") and len(key) > 3 else key  # the genitive: "Karis", "Pers"
         capitalised = word[:1].isupper()
         joined = i > 0 and i - 1 in chosen and _adjacent(text, words, i - 1)
-        if (key in self.export_names or base in self.export_names) and (capitalised or len(key) >= MIN_LOWER):
-            return joined or not (key in self.vocabulary or base in self.vocabulary)
+        exported = key if key in self.export_names else base if base in self.export_names else None
+        if exported is not None:
+            return self._is_exported_name(text, words, i, exported, joined=joined)
         if not capitalised or key in self.vocabulary or base in self.vocabulary:
             return False
         if _part_of_a_proper_name(text, words, i):
@@ -446,6 +392,39 @@ class NameFinder:
         if name is None:
             return False
         return _in_name_position(text, words, i, name)
+
+    def _is_exported_name(self, text: str, words: list[re.Match[str]], i: int, key: str, *, joined: bool) -> bool:
+        """Whether word i, whose ``key`` the export's name columns hold, stands as that name."""
+        word = words[i][0]
+        also_a_word = _is_a_word(key)
+        if joined:
+            return True  # "Kari Nordmann", "Inga Holm"
+        if key in self.vocabulary or fold(word) in self.vocabulary:
+            return False
+        if not word[:1].isupper():
+            return len(key) >= MIN_LOWER and not also_a_word  # "kari" is a name, "inga" a word
+        # A name that is also a word ("Inga", "Per") begins a sentence as the word, unless a
+        # surname or a verb follows: "Inga synpunkter" stays, "Inga Holm sa" does not.
+        return not (also_a_word and _sentence_start(text, words, i)) or _subject_follows(text, words, i)
+
+
+def _words_and_parts(token: str) -> set[str]:
+    """The words of a token of a name column: "Anna-Karin," is a name, and so are "Anna" and "Karin" alone."""
+    return {part for word in WORD.findall(token) for part in (word, *_PARTS.split(word))}
+
+
+def _written_forms(word: str, key: str, common: dict[str, Name]) -> set[str]:
+    """How a name of the export may stand in an answer: as written, capitalised, in capitals, and,
+    when long enough not to be a common word, in lower case; with and without its diacritics."""
+    in_lower_case = len(key) >= MIN_LOWER and not (key in common and common[key].word)
+    forms = set()
+    for base in (word,) if key == word.lower() else (word, key):
+        forms |= {base[:1].upper() + base[1:].lower(), base.upper()}
+        if not base.islower():
+            forms.add(base)  # as written: "McDonald"
+        if in_lower_case:
+            forms.add(base.lower())
+    return forms
 
 
 def _adjacent(text: str, words: list[re.Match[str]], i: int) -> bool:
@@ -474,6 +453,19 @@ def _part_of_a_proper_name(text: str, words: list[re.Match[str]], i: int) -> boo
             break
         j += 1
     return False
+
+
+def _is_a_word(key: str) -> bool:
+    name = common_names().get(key)
+    return name is not None and name.word
+
+
+def _subject_follows(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Whether a surname or a verb follows word i: "Per Holm", "Per kör"."""
+    if i + 1 >= len(words) or not _adjacent(text, words, i):
+        return False
+    following = words[i + 1][0]
+    return following[:1].isupper() or following.casefold() in VERBS
 
 
 def _in_name_position(text: str, words: list[re.Match[str]], i: int, name: Name) -> bool:

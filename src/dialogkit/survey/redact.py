@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dialogkit.survey import identifiers
-from dialogkit.survey.columns import SEP, cell_indexes, cells_with
+from dialogkit.survey.columns import cell_indexes, cells_with
 from dialogkit.survey.names import NameFinder
 
 KINDS = ("name", "email", "phone", "id", "address", "birthdate", "plate", "account")
@@ -121,21 +121,10 @@ class Redactor:
     def cells_to_read(self, joined: str) -> set[int]:
         """The cells of a joined column (see :mod:`dialogkit.survey.columns`) that may hold personal data."""
         found = cells_with(joined, (*identifiers.EMAIL_MARKS, *DIGITS))
-        latin = _latin_1(joined)
-        if latin is None:  # Latin-1 has no digits but 0-9; other scripts do
+        if _beyond_latin_1(joined):  # Latin-1 has no digits but 0-9; other scripts do
             found.update(cell_indexes(joined, [m.start() for m in _NON_LATIN.finditer(joined) if m[0].isdecimal()]))
         if self.names is not None:
-            first, after_space, after_mark = self.names.gates()
-            # With a separator before it, each answer's first word is found as "SEP word"; the
-            # match then starts at the position in ``joined`` where that answer begins.
-            found.update(cell_indexes(joined, [m.start() for m in first.finditer(SEP + joined)]))
-            # A capital inside an answer is rare in most columns: looked for first in the bytes,
-            # each letter made "U" (upper case) or not, which takes a scan at memory speed; the
-            # gates are then tried only where a space or mark stands before a capital.
-            cases = latin.translate(_CASES) if latin is not None else None
-            found.update(cell_indexes(joined, _gate_hits(after_space, joined, cases, _SPACE_CAPITAL)))
-            found.update(cell_indexes(joined, _gate_hits(after_mark, joined, cases, _MARK_CAPITAL)))
-            found |= cells_with(joined, self.names.lower_marks())
+            found.update(self.names.cells_with_names(joined))
         return found
 
 
@@ -146,30 +135,10 @@ def count_markers(text: str, counts: Counter[str]) -> None:
             counts[kind] += text.count(marker)
 
 
-def _latin_1(text: str) -> bytes | None:
-    """The text in Latin-1 (a copy in C, for text Python stores a byte a character), or None
-    when it holds another character."""
+def _beyond_latin_1(text: str) -> bool:
+    """Whether a text holds a character beyond Latin-1 (a copy in C for text Python stores a byte a character)."""
     try:
-        return text.encode("latin-1")
+        text.encode("latin-1")
     except UnicodeEncodeError:
-        return None
-
-
-def _gate_hits(gate: re.Pattern[str], joined: str, cases: bytes | None, before_capital: re.Pattern[bytes]) -> list[int]:
-    """Where ``gate`` matches in ``joined``, tried only where ``cases`` (see ``_CASES``) shows
-    ``before_capital``; everywhere when there are no ``cases`` (a text beyond Latin-1)."""
-    if cases is None:
-        return [m.start() for m in gate.finditer(joined)]
-    tries = (m.start(1) for m in before_capital.finditer(cases))  # group 1: where the gate's match begins
-    return [at for at in tries if gate.match(joined, at)]
-
-
-# Latin-1 bytes -> b"U" for an upper-case letter, b" " for a space, b"p" for a mark a name may
-# follow (the after-mark gate's line break, bracket, quote or dash), b"x" for anything else.
-_MARKS_BEFORE_NAMES = "\n(\"'-"
-_CASES = bytes(
-    ord("U") if chr(b).isupper() else ord(" ") if b == 0x20 else ord("p") if chr(b) in _MARKS_BEFORE_NAMES else ord("x")
-    for b in range(256)
-)
-_SPACE_CAPITAL = re.compile(b"( )U")  # the after-space gate begins with its space
-_MARK_CAPITAL = re.compile(b"p(U)")  # the after-mark gate begins with the capital
+        return True
+    return False

@@ -25,12 +25,17 @@ from typing import IO
 from dialogkit.survey.columns import SEP, cell_indexes, cells_with
 from dialogkit.survey.mapping import Applied
 from dialogkit.survey.matching import LocalityMatcher
+from dialogkit.survey.names import NameFinder
 from dialogkit.survey.redact import Redactor
 
 # Rows per chunk: small enough that a chunk's strings stay in the CPU's cache while its
 # columns are cleaned and its lines joined (4096 rows took a fifth longer), large enough
 # that the per-chunk work is spread thin.
 CHUNK = 1024
+# Rows read before any answer is cleaned, so that a name the export gives in a later row is
+# known when an earlier row's answer mentions it; a longer export is read again (Written).
+# 100,000 rows of answers take 20-40 MB.
+BATCH = 100 * CHUNK
 SAMPLE = 256  # cells looked at to tell a column of repeated answers from free text
 HEADER = ("response_id", "locality")
 _FORMULA = re.compile("\x00[=+\\-@'\t\r]")  # a literal first: re scans for it at memchr speed
@@ -182,38 +187,70 @@ def _write_chunks(
     redact: Redactor,
     ids: _Ids,
 ) -> Written:
+    count, late = 0, False
+    while batch := _read_batch(source, applied, redact.names, ids):
+        # Names learned after answers were written may stand in those answers.
+        late = late or (count > 0 and batch.learned)
+        for chunk in batch.chunks:
+            count += _write_chunk(out, chunk, localities, redact, ids)
+    return Written(count, late)
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """A chunk of rows as read: their ids, and the columns their lines are made of."""
+
+    ids: list[str]
+    locality: Sequence[str] | None
+    questions: list[Sequence[str]]
+
+
+@dataclass(frozen=True)
+class _Batch:
+    chunks: list[_Chunk]
+    learned: bool  # whether its name columns named someone not named before
+
+
+def _read_batch(source: Iterator[list[str]], applied: Applied, names: NameFinder | None, ids: _Ids) -> _Batch | None:
+    """Up to BATCH rows, with every name their name columns hold learned before any answer is cleaned.
+
+    The rows' ids are made here, from the whole row; of the rest only the questions and the
+    locality are kept, so a batch takes about half the memory of its rows.
+    """
     columns = [i for i, _ in applied.questions]
     width = max([*columns, applied.locality or 0, applied.id_index or 0, *applied.name_indexes]) + 1
-    count, late = 0, False
-    while chunk := list(itertools.islice(source, CHUNK)):
+    chunks: list[_Chunk] = []
+    learned = False
+    while len(chunks) < BATCH // CHUNK and (chunk := list(itertools.islice(source, CHUNK))):
         if min(map(len, chunk)) < width:
             chunk = [row + [""] * (width - len(row)) if len(row) < width else row for row in chunk]
         transposed = list(zip(*chunk, strict=False))
-        if redact.names is not None:
-            learned = [redact.names.add_export_names(transposed[i]) for i in applied.name_indexes]
-            late = late or (count > 0 and any(learned))
-        answers = [clean_column(transposed[i], redact) for i in columns]
-        if any("" not in a for a in answers):
-            keep = [True] * len(chunk)  # a question every respondent answered: no row is blank
-        else:
-            keep = list(map(any, zip(*answers, strict=True))) if answers else [False] * len(chunk)
+        if names is not None:
+            learned = any([names.add_export_names(transposed[i]) for i in applied.name_indexes]) or learned
+        locality = transposed[applied.locality] if applied.locality is not None else None
+        chunks.append(_Chunk(ids.of(chunk, transposed, applied.id_index), locality, [transposed[i] for i in columns]))
+    return _Batch(chunks, learned) if chunks else None
+
+
+def _write_chunk(out: IO[str], chunk: _Chunk, localities: _Localities, redact: Redactor, ids: _Ids) -> int:
+    """Write a chunk's responses, each question's answers cleaned; how many (blank ones are left out)."""
+    answers = [clean_column(column, redact) for column in chunk.questions]
+    response_ids, locality = chunk.ids, chunk.locality
+    if not any("" not in a for a in answers):  # unless a question every respondent answered
+        keep = list(map(any, zip(*answers, strict=True))) if answers else [False] * len(response_ids)
         if not all(keep):  # some respondents left every question blank: leave them out
-            chunk = list(itertools.compress(chunk, keep))
-            transposed = [tuple(itertools.compress(column, keep)) for column in transposed]
+            response_ids = list(itertools.compress(response_ids, keep))
+            locality = list(itertools.compress(locality, keep)) if locality is not None else None
             answers = [list(itertools.compress(a, keep)) for a in answers]
-        if not chunk:
-            continue
-        place: Iterable[str] = itertools.repeat("")
-        if applied.locality is not None:
-            place = map(localities.__getitem__, transposed[applied.locality])
-        chunk_ids = ids.of(chunk, transposed, applied.id_index)
-        lines = list(map(DELIMITER.join, zip(chunk_ids, place, *answers, strict=False)))
-        # Ordered by id, a chunk's lines no longer tell in which order its answers came in.
-        # Rows alike ("-2", "-3") keep the order they came in: sorted by their id alone, stably.
-        lines.sort(key=_BY_ID if ids.repeated else None)
-        out.write("\n".join(lines) + "\n")
-        count += len(chunk)
-    return Written(count, late)
+    if not response_ids:
+        return 0
+    place: Iterable[str] = map(localities.__getitem__, locality) if locality is not None else itertools.repeat("")
+    lines = list(map(DELIMITER.join, zip(response_ids, place, *answers, strict=False)))
+    # Ordered by id, a chunk's lines no longer tell in which order its answers came in.
+    # Rows alike ("-2", "-3") keep the order they came in: sorted by their id alone, stably.
+    lines.sort(key=_BY_ID if ids.repeated else None)
+    out.write("\n".join(lines) + "\n")
+    return len(lines)
 
 
 class _Ids:
