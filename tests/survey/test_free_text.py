@@ -104,6 +104,19 @@ def test_names_from_the_export_are_found_in_any_case_and_inflection() -> None:
     assert out == "[namn] sa att [namn] hund skäller, [namn] vet", out
 
 
+@pytest.mark.parametrize("names", [["Sjöelé", "Sjöele"], ["Sjöele", "Sjöelé"]], ids=["é first", "e first"])
+def test_names_alike_but_for_a_diacritic_are_each_found_as_written(names: list[str]) -> None:
+    redact = redactor()
+    assert redact.names is not None
+    for name in names:  # one name column after another
+        redact.names.add_export_names([name])
+    for written in ["Sjöele", "Sjöelé", "sjoele"]:
+        answer = f"fråga {written} om bussen"
+        cells = redact.names.cells_with_names("Inga\x00" + answer)
+        assert cells == [1], f"{answer!r} was not found"
+        assert redact(answer) == "fråga [namn] om bussen"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

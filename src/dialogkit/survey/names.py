@@ -335,12 +335,19 @@ class NameFinder:
         common = common_names()
         new = False
         for token in tokens:
+            if token.isdigit():
+                continue
             for word in (token,) if token.isalpha() else _words_and_parts(token):
                 key = fold(word)
                 # "af", "de", "von" are words before they are names; a short name counts when it is a known one.
-                if key not in self.export_names and (len(key) > 3 or key in common):
-                    self.export_names.add(key)
-                    self._search.add(_written_forms(word, key, common), also_a_word=_is_a_word(key))
+                if len(key) <= 3 and key not in common:
+                    continue
+                new = new or key not in self.export_names
+                self.export_names.add(key)
+                # "Sjöelé" and "Sjöele" are one name, each looked for as written. One that is also
+                # a word is a shipped name, looked for capitalised already.
+                if not _is_a_word(key):
+                    self._search.add({word.lower(), key}, capitalised_only=len(key) < MIN_LOWER)
                     new = True
         return new
 
@@ -411,20 +418,6 @@ class NameFinder:
 def _words_and_parts(token: str) -> set[str]:
     """The words of a token of a name column: "Anna-Karin," is a name, and so are "Anna" and "Karin" alone."""
     return {part for word in WORD.findall(token) for part in (word, *_PARTS.split(word))}
-
-
-def _written_forms(word: str, key: str, common: dict[str, Name]) -> set[str]:
-    """How a name of the export may stand in an answer: as written, capitalised, in capitals, and,
-    when long enough not to be a common word, in lower case; with and without its diacritics."""
-    in_lower_case = len(key) >= MIN_LOWER and not (key in common and common[key].word)
-    forms = set()
-    for base in (word,) if key == word.lower() else (word, key):
-        forms |= {base[:1].upper() + base[1:].lower(), base.upper()}
-        if not base.islower():
-            forms.add(base)  # as written: "McDonald"
-        if in_lower_case:
-            forms.add(base.lower())
-    return forms
 
 
 def _adjacent(text: str, words: list[re.Match[str]], i: int) -> bool:

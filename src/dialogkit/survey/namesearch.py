@@ -1,17 +1,22 @@
-"""The answers of a joined column that may hold a personal name, found in one scan in native code.
+"""The answers of a joined column that may hold a personal name, found by scans in native code.
 
-An Aho-Corasick automaton (ahocorasick-rs, Rust's aho-corasick) holds every name the
-import looks for: the shipped common names as they are written capitalised, and each word
-of the export's own name columns as written, in lower case, capitalised and in capitals.
-It finds all of them in one pass over a column, however many names an export brings: a
-regular expression of thousands of names took longer to compile than the import takes to
-run. A hit counts only as a whole word (or its genitive, "Karis"); the answers with one
-are then read word by word (:meth:`dialogkit.survey.names.NameFinder.redact`), which decides.
+Aho-Corasick automata (ahocorasick-rs, Rust's aho-corasick) find every name the import
+looks for in one pass over a column each, however many names an export brings (a regular
+expression of thousands of names took longer to compile than the import takes to run):
+
+* the shipped common names, as they are written capitalised, in the column as it is: built
+  once for all imports;
+* the words of the export's own name columns in lower case, with and without diacritics,
+  in the column in lower case: so "Kari", "kari" and "KARI" are one pattern.
+
+A hit counts only as a whole word (or its genitive, "Karis"); the answers with one are
+then read word by word (:meth:`dialogkit.survey.names.NameFinder.redact`), which decides.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from dialogkit.survey.columns import SEP, cell_indexes
@@ -19,48 +24,66 @@ from dialogkit.survey.columns import SEP, cell_indexes
 if TYPE_CHECKING:
     import ahocorasick_rs
 
-# Where a name counts: a shipped name that is also an ordinary word ("Inga", "Per") is taken at
+# Where a hit counts. A shipped name that is also an ordinary word ("Inga", "Per") is taken at
 # an answer's start only when a surname or a verb follows ("Per Holm", "Per kör"), as most
-# answers begin with a capital.
-ANY_POSITION, NOT_FIRST_ALONE = 0, 1
+# answers begin with a capital; a short name of the export ("Ali") only when capitalised.
+ANYWHERE, NOT_FIRST_ALONE, CAPITALISED = 0, 1, 2
+# Latin-1 bytes in lower case, each still one byte: "Å" (0xC5) becomes "å" (0xE5).
+_LOWER = bytes(ord(chr(b).lower()) if len(chr(b).lower()) == 1 and ord(chr(b).lower()) < 256 else b for b in range(256))
 
 
 class NameSearch:
-    """An automaton of names, grown as the export's names are learned; built again only when used."""
+    """The shipped names and the export's, searched for in a column; the export's automaton is
+    built again, when next used, after its names grew."""
 
-    def __init__(self, shipped: Iterable[tuple[str, bool]], verbs: frozenset[str]) -> None:
-        self._names: dict[str, int] = {name: NOT_FIRST_ALONE if is_word else ANY_POSITION for name, is_word in shipped}
+    def __init__(self, shipped: tuple[tuple[str, bool], ...], verbs: frozenset[str]) -> None:
+        self._shipped = shipped
         self._verbs = verbs
-        self._built: _Automata | None = None
+        self._export: dict[str, int] = {}
+        self._export_automaton: _Automaton | None = None
 
-    def add(self, forms: Iterable[str], *, also_a_word: bool = False) -> None:
-        """Look for ``forms`` too, anywhere; a name that is also a word at an answer's start only
-        with a surname or a verb after it."""
-        position = NOT_FIRST_ALONE if also_a_word else ANY_POSITION
-        for form in forms:
-            if self._names.get(form, NOT_FIRST_ALONE + 1) > position:
-                self._names[form] = position
-                self._built = None
+    def add(self, lower_forms: Iterable[str], *, capitalised_only: bool = False) -> None:
+        """Look for a name of the export, by its forms in lower case; ``capitalised_only`` for a
+        short one, which in lower case is more likely a word ("ali", "eva")."""
+        where = CAPITALISED if capitalised_only else ANYWHERE
+        for form in lower_forms:
+            if self._export.get(form, CAPITALISED + 1) > where:
+                self._export[form] = where
+                self._export_automaton = None
 
     def cells(self, joined: str) -> list[int]:
         """The cells of a joined column (:mod:`dialogkit.survey.columns`) that hold one of the names."""
-        if self._built is None:
-            self._built = _Automata(self._names)
-        positions, matches = self._built.find(joined)
+        latin = _latin_1(joined)
+        starts = self._whole_words(joined, _shipped_automaton(self._shipped).find(joined, latin))
+        if self._export:
+            if self._export_automaton is None:
+                self._export_automaton = _Automaton(self._export)
+            if latin is not None:
+                found = self._export_automaton.find(joined, latin.translate(_LOWER))
+            else:
+                found = self._export_automaton.find(_lower(joined), None)
+            starts += self._whole_words(joined, found)
+        return cell_indexes(joined, starts)
+
+    def _whole_words(self, joined: str, found: tuple[list[int], list[tuple[int, int, int]]]) -> list[int]:
+        """Where the hits stand as whole words, in their position."""
+        wheres, hits = found
         starts = []
         last = len(joined) - 1
-        for index, start, end in matches:
+        for index, start, end in hits:
             if start and joined[start - 1].isalpha():
                 continue  # inside a word: "Per" in "Kasper"
             if end <= last and joined[end].isalpha():
                 if joined[end] != "s" or (end < last and joined[end + 1].isalpha()):
                     continue  # the start of a longer word: "Per" in "Personal"; "Pers" is a genitive
                 end += 1
-            first = start == 0 or joined[start - 1] == SEP
-            if first and positions[index] == NOT_FIRST_ALONE and not self._subject(joined, end):
+            where = wheres[index]
+            if where == CAPITALISED and not joined[start].isupper():
+                continue
+            if where == NOT_FIRST_ALONE and (start == 0 or joined[start - 1] == SEP) and not self._subject(joined, end):
                 continue  # "Inga synpunkter"
             starts.append(start)
-        return cell_indexes(joined, starts)
+        return starts
 
     def _subject(self, joined: str, after: int) -> bool:
         """Whether a name at an answer's start is followed by a surname or a verb."""
@@ -73,30 +96,40 @@ class NameSearch:
         return bool(following) and (following[0].isupper() or following in self._verbs)
 
 
-class _Automata:
-    """The names as a DFA over Latin-1 bytes, where a text's positions are its characters' (most
-    columns; a quarter of the time of searching text), and as an automaton over any text."""
+class _Automaton:
+    """Names (and where each counts, by index) as a DFA over Latin-1 bytes, where a text's positions
+    are its characters' (most columns: a quarter of the time of searching the text), and over text."""
 
     def __init__(self, names: dict[str, int]) -> None:
         import ahocorasick_rs
 
-        self._names = names
-        latin = {p.encode("latin-1"): where for p, where in names.items() if _latin_1(p) is not None}
-        self._latin_positions = list(latin.values())
+        latin = {encoded: where for name, where in names.items() if (encoded := _latin_1(name)) is not None}
         self._latin = ahocorasick_rs.BytesAhoCorasick(latin, implementation=ahocorasick_rs.Implementation.DFA)
-        self._any: ahocorasick_rs.AhoCorasick | None = None
+        self._latin_wheres = list(latin.values())
+        self._names = dict(names)
+        self._text: ahocorasick_rs.AhoCorasick | None = None  # made when a column beyond Latin-1 needs it
 
-    def find(self, joined: str) -> tuple[list[int], list[tuple[int, int, int]]]:
-        """Every occurrence of every name, overlapping ("Kari" and "Kari-Ann" in "Kari-Anne"), as
-        (pattern, start, end), with where each pattern counts (``ANY_POSITION``, ``NOT_FIRST_ALONE``)."""
-        latin = _latin_1(joined)
+    def find(self, text: str, latin: bytes | None) -> tuple[list[int], list[tuple[int, int, int]]]:
+        """Every occurrence of every name in ``latin`` (the text in Latin-1) or else ``text``, overlapping
+        ("Kari" and "Kari-Ann" in "Kari-Anne"), as (pattern, start, end); with where each pattern counts."""
         if latin is not None:
-            return self._latin_positions, self._latin.find_matches_as_indexes(latin, overlapping=True)
-        if self._any is None:
+            return self._latin_wheres, self._latin.find_matches_as_indexes(latin, overlapping=True)
+        if self._text is None:
             import ahocorasick_rs
 
-            self._any = ahocorasick_rs.AhoCorasick(self._names)
-        return list(self._names.values()), self._any.find_matches_as_indexes(joined, overlapping=True)
+            self._text = ahocorasick_rs.AhoCorasick(self._names)
+        return list(self._names.values()), self._text.find_matches_as_indexes(text, overlapping=True)
+
+
+@cache
+def _shipped_automaton(shipped: tuple[tuple[str, bool], ...]) -> _Automaton:
+    return _Automaton({name: NOT_FIRST_ALONE if is_word else ANYWHERE for name, is_word in shipped})
+
+
+def _lower(text: str) -> str:
+    """A text in lower case, each character still one ("İ" would become two)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
 
 
 def _latin_1(text: str) -> bytes | None:
