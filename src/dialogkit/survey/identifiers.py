@@ -158,11 +158,26 @@ def phones(span: str, mark: Mark) -> str:
     for region in ("SE", "NO"):
         if DIGIT_RUN.search(text) is None:
             break
+        if _one_valid_number(text, region):
+            return mark("phone")
         spans = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, region)]
         for start, end in reversed(spans):
             text = text[:start] + mark("phone") + text[end:]
         found += len(spans)
     return text if found else span
+
+
+def _one_valid_number(span: str, region: str) -> bool:
+    """Whether a span is one phone number as people write them, with a leading 0 or +: parsed
+    directly, in half the time of PhoneNumberMatcher, which finds several in one span."""
+    import phonenumbers
+
+    if not span.startswith(("0", "+", "(0")) or span.count("(") != span.count(")"):
+        return False  # a ")" of the text around it: "(ring 070-123 45 67)"
+    try:
+        return bool(phonenumbers.is_valid_number(phonenumbers.parse(span, region)))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _old_date(match: re.Match[str], mark: Mark, year: int) -> str:
