@@ -257,23 +257,27 @@ class _Ids:
     """Response ids: keyed hashes of the tool's id or of the row, the same on every import with the same key."""
 
     def __init__(self, salt: str, key: bytes) -> None:
-        # Keyed once; each row's hash starts from a copy, which spares the key's own block.
-        self._keyed = hashlib.blake2b(key=key, digest_size=ID_BYTES, person=b"dialogkit-id")
-        self._keyed.update(f"{salt}{ROW_JOIN}".encode())
+        # Keyed once, with what every row's hash begins with; each row's hash starts from a
+        # copy, which spares the key's own block.
+        keyed = hashlib.blake2b(key=key, digest_size=ID_BYTES, person=b"dialogkit-id")
+        keyed.update(f"{salt}{ROW_JOIN}".encode())
+        self._by_row, self._by_id = keyed.copy(), keyed
+        self._by_row.update(b"row")
+        self._by_id.update(b"id")
         self._met: dict[str, int] = {}  # each id given so far, and how many rows had it
         self.repeated = False  # whether some rows were alike
 
     def of(self, rows: list[list[str]], transposed: list[tuple[str, ...]], id_index: int | None) -> list[str]:
         """The ids of a chunk's rows: by the tool's id where it wrote one, else by the row's content."""
         if id_index is None:
-            keys = ["row" + ROW_JOIN.join(r) for r in rows]
+            bases: Iterable[object] = itertools.repeat(self._by_row, len(rows))
+            keys: Iterable[str] = map(ROW_JOIN.join, rows)
         else:
-            keys = [
-                "id" + k if k else "row" + ROW_JOIN.join(r)
-                for k, r in zip(map(str.strip, transposed[id_index]), rows, strict=True)
-            ]
-        # Each row's hash from a copy of the keyed one: three passes of C calls, no Python frame a row.
-        hashers = list(map(_COPY, itertools.repeat(self._keyed, len(keys))))
+            tool_ids = list(map(str.strip, transposed[id_index]))
+            bases = [self._by_id if k else self._by_row for k in tool_ids]
+            keys = [k or ROW_JOIN.join(r) for k, r in zip(tool_ids, rows, strict=True)]
+        # Each row's hash from a copy of a keyed one: a few passes of C calls, no Python frame a row.
+        hashers = list(map(_COPY, bases))
         collections.deque(map(_UPDATE, hashers, map(str.encode, keys)), maxlen=0)
         ids = list(map("r".__add__, map(_HEX, hashers)))
         fresh = set(ids)
