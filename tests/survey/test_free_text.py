@@ -91,6 +91,23 @@ def test_places_streets_organisations_and_ordinary_words_are_kept(text: str) -> 
     assert redact(text) == text and redact.total == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mejla kalle AT example DOT se", "mejla [e-post]"),
+        ("mejla kalle At example Dot se", "mejla [e-post]"),
+        ("Anna-Karin sa att bussen är sen", "[namn] sa att bussen är sen"),
+        ("fråga Per-Olof om vägen", "fråga [namn] om vägen"),
+        ("Hälsningar -Kari Nordmann", "Hälsningar -[namn]"),
+        ("Per sa att vägen är dålig", "[namn] sa att vägen är dålig"),
+        ("Handla hos Berg AB", "Handla hos Berg AB"),
+        ("Ring Olsen AS om bilen", "Ring Olsen AS om bilen"),
+    ],
+)
+def test_capital_at_double_names_said_and_a_name_after_a_dash(text: str, expected: str) -> None:
+    assert redactor()(text) == expected
+
+
 def test_a_name_of_the_workspace_is_no_name_to_redact() -> None:
     # "Holm" is a surname, and here a locality of the area: after a cue it stays.
     assert redactor(vocabulary=("Holm",))("fråga Holm om vägen") == "fråga Holm om vägen"

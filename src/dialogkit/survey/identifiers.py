@@ -28,7 +28,7 @@ EMAIL = re.compile(
 # the cost of EMAIL, whose first part is tried at every letter of a text.
 EMAIL_AT = re.compile(_AT, re.IGNORECASE)
 # Marks that an answer may hold an e-mail address: cheap to look for in a whole column.
-EMAIL_MARKS = ("@", "(", "[", " at ", "nabel", "alfakr")
+EMAIL_MARKS = ("@", "(", "[", " at ", " AT ", " At ", "nabel", "NABEL", "alfakr", "ALFAKR")
 
 # A gate, not a detector: seven digits with at most three separators between each ("070 - 123").
 DIGIT_RUN = re.compile(r"\d(?:[\s\-+./()" + DASHES + r"]{0,3}\d){6,}")

@@ -262,12 +262,6 @@ NOT_PERSON_AFTER = frozenset(
         "hall",
         "hallen",
         "bygg",
-        "ab",
-        "hb",
-        "kb",
-        "as",
-        "asa",
-        "sa",
         "stiftelse",
         "stiftelsen",
         "förening",
@@ -284,6 +278,8 @@ NOT_PERSON_AFTER = frozenset(
         "biblioteket",
     ]
 )
+# Company forms after a name, in capitals: "Berg AB", "Olsen AS" (but "Per sa att", "Kari as").
+COMPANY_FORMS = frozenset({"AB", "HB", "KB", "AS", "ASA", "SA", "ANS", "DA"})
 SAINTS = frozenset({"sankt", "sankta", "s:t", "st", "sct"})
 
 
@@ -395,7 +391,7 @@ class NameFinder:
             return False
         if joined:
             return True  # the surname after a given name: "Kari Nordmann", "naboen Trond Olsen"
-        name = common_names().get(key) or common_names().get(base)
+        name = common_names().get(key) or common_names().get(base) or _double_name(key)
         if name is None:
             return False
         return _in_name_position(text, words, i, name)
@@ -442,10 +438,19 @@ def _part_of_a_proper_name(text: str, words: list[re.Match[str]], i: int) -> boo
         following = words[j][0].casefold()
         if following in NOT_PERSON_AFTER or following.endswith(("vägen", "gatan", "veien", "skolan")):
             return True
+        if words[j][0] in COMPANY_FORMS:
+            return True
         if not words[j][0][:1].isupper():
             break
         j += 1
     return False
+
+
+def _double_name(key: str) -> Name | None:
+    """A double name of common names, "Anna-Karin", "Per-Olof", as its first name is."""
+    parts = key.split("-")
+    common = common_names()
+    return common.get(parts[0]) if len(parts) > 1 and all(p in common for p in parts) else None
 
 
 def _is_a_word(key: str) -> bool:
