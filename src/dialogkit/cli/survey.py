@@ -183,6 +183,7 @@ def _render(ctx: typer.Context, year: int, area: str | None, to: str, out: Path 
 def _print_summary(workspace: "Workspace", a: "SurveyAnalysis") -> None:
     """The report in short, in the workspace's language; departments by name, small groups withheld."""
     from dialogkit.survey.analysis import UNKNOWN_LOCALITY
+    from dialogkit.survey.redact import kind_name
     from dialogkit.survey.smallgroups import published_count
     from dialogkit.terminal import Words
 
@@ -192,7 +193,8 @@ def _print_summary(workspace: "Workspace", a: "SurveyAnalysis") -> None:
         count = published_count(n, workspace.config)
         return words("survey_fewer", k=workspace.config.survey.min_group_size) if count is None else str(count)
 
-    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(a.redacted.items()))
+    named = sorted((kind_name(kind, workspace.locale), n) for kind, n in a.redacted.items())
+    kinds = ", ".join(f"{n} {name}" for name, n in named)
     summary = words(
         "survey_summary", area=a.area_name, year=a.year, responses=shown(a.responses), redactions=a.redactions
     )

@@ -128,6 +128,11 @@ class Redactor:
         return found
 
 
+def kind_name(kind: str, locale: str) -> str:
+    """A kind of personal data in words of a language: its marker without brackets ("telefonnummer")."""
+    return MARKERS.get(locale, MARKERS["en"]).get(kind, kind).strip("[]")
+
+
 def count_markers(text: str, counts: Counter[str]) -> None:
     """Count the redaction markers a text holds, by kind."""
     for marker, kind in MARKER_KINDS.items():
