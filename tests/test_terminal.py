@@ -212,7 +212,9 @@ def test_the_check_summary_of_an_unreadable_dialog_yaml_is_english(tmp_path: Pat
 def test_the_survey_summary_names_departments_in_bokmal() -> None:
     code, out, _ = dialog(EXAMPLES["nb"], "survey", "report", "2022")
     assert code == 0
-    assert out.startswith("Skole og SFO 2022: 6 svar, 12 personopplysninger fjernet (1 adresse, 1 e-post, 1 fødselsdato,")
+    assert out.startswith(
+        "Skole og SFO 2022: 6 svar, 12 personopplysninger fjernet (1 adresse, 1 e-post, 1 fødselsdato,"
+    )
     assert "  ukjent sted: 6\n  Oppvekst: 8\n" in out and "uten tjenesteområde: færre enn 5" in out
     assert "foreslås å sende en ansatt: Oppvekst, Teknisk drift, Kultur (ny), Plan og utvikling (ny)" in out
     assert "responses" not in out and "unknown" not in out and "account" not in out

@@ -158,7 +158,10 @@ def test_report_text_summary(sv_workspace: Workspace) -> None:
     import_survey(require(root), place(root, "google.csv"), "hogvad", 2025)
     code, output = run_dialog(CliRunner(), "-C", root, "survey", "report", "2025")
     assert code == 0
-    assert "Träffpunkt Högvad 2025: 6 svar, 6 personuppgifter borttagna (1 e-post, 3 personnummer, 2 telefonnummer)" in output
+    assert (
+        "Träffpunkt Högvad 2025: 6 svar, 6 personuppgifter borttagna (1 e-post, 3 personnummer, 2 telefonnummer)"
+        in output
+    )
     assert "  Mjöbäck: färre än 5" in output  # two answers: their number is withheld
     assert "trygghetsvandring föreslås i: Mjöbäck, Överlida" in output
     assert (
