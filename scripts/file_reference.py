@@ -71,7 +71,7 @@ def _without_null(prop: dict[str, Any]) -> dict[str, Any]:
     options = [o for o in prop.get("anyOf", []) if o.get("type") != "null"]
     if len(options) == 1:
         return {**options[0], **{k: v for k, v in prop.items() if k != "anyOf"}}
-    return prop
+    return {**prop, "anyOf": options} if "anyOf" in prop else prop
 
 
 def type_text(prop: dict[str, Any], anchors: dict[str, str]) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -192,6 +192,10 @@ WebLink = Annotated[str, BeforeValidator(_web_link), WithJsonSchema({"type": "st
 SignUp = Annotated[str, BeforeValidator(_sign_up), WithJsonSchema({"type": "string"})]
 Amount = Annotated[
     int,
+    Field(ge=0),
     BeforeValidator(_amount),
-    WithJsonSchema({"type": "integer"}),  # editors ask for 85000; dialog takes 85 000 as well
+    # A whole number, or as a clerk writes it, with spaces between thousands: 85000 or "85 000".
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": f"^{_AMOUNT.pattern[:-2]}$"}]}
+    ),
 ]

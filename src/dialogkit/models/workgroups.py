@@ -83,7 +83,6 @@ class Action(StrictModel):
     )
     funds: Amount | None = Field(
         default=None,
-        ge=0,
         description="Money set aside, in whole kronor (kroner); 85 000 with spaces is read as 85000",
         examples=[45000],
     )
