@@ -120,11 +120,12 @@ def build(  # noqa: PLR0913  (the Python face of `dialog build`: one keyword per
         outcomes = [Outcome(t, "up to date") for t in work.fresh]
         for outcome in outcomes:
             on_event(outcome)
+        workspace = _Loaded(root)  # loaded once, for the documents and the site after them
         try:
             # The site after the documents it links (it reads their sizes), each phase in parallel.
             phases = [[w for w in work.todo if w[0].kind != SITE], [w for w in work.todo if w[0].kind == SITE]]
             for phase in filter(None, phases):
-                for outcome, salt in _run_all(root, phase, tuple(formats), out, jobs or os.cpu_count() or 1):
+                for outcome, salt in _run_all(workspace, phase, tuple(formats), out, jobs or os.cpu_count() or 1):
                     if outcome.status == "built":
                         manifest.record(outcome.target.key, salt, outcome.inputs, outcome.outputs)
                     else:
@@ -185,14 +186,27 @@ def _end_leftovers() -> None:
         child.join()
 
 
-def _run_all(
-    root: Path, todo: list[tuple[Target, str]], formats: tuple[str, ...], out: Path, jobs: int
-) -> Iterator[tuple[Outcome, str]]:
-    """Load the workspace and run the targets, in ``jobs`` processes; yields (outcome, salt) as they finish."""
-    from dialogkit.loading import require
+class _Loaded:
+    """The workspace, loaded when first asked for and kept: its files are read and checked once a build."""
 
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._workspace: Workspace | None = None
+
+    def __call__(self) -> Workspace:
+        if self._workspace is None:
+            from dialogkit.loading import require
+
+            self._workspace = require(self.root)
+        return self._workspace
+
+
+def _run_all(
+    workspace: Callable[[], Workspace], todo: list[tuple[Target, str]], formats: tuple[str, ...], out: Path, jobs: int
+) -> Iterator[tuple[Outcome, str]]:
+    """Run the targets with the workspace, in ``jobs`` processes; yields (outcome, salt) as they finish."""
     if jobs <= 1 or len(todo) <= 1:
-        ws = require(root)
+        ws = workspace()
         for target, salt in todo:
             yield make(ws, target, formats, out), salt
         return
@@ -203,7 +217,7 @@ def _run_all(
 
             # Started before the workspace is loaded, so that its imports overlap the loading.
             painter = stack.enter_context(picture_process())
-        yield from _run_in_workers(require(root), todo, formats, out, jobs, painter)
+        yield from _run_in_workers(workspace(), todo, formats, out, jobs, painter)
 
 
 def _run_in_workers(
