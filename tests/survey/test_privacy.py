@@ -254,3 +254,31 @@ def test_the_quick_look_for_an_at_misses_none(at: str) -> None:
     assert identifiers.EMAIL_AT.search(text) is not None
     assert staff._AT_GATE.search(text) is not None
     assert personal_data(text) == [(1, 12, "email")]
+
+
+def test_staff_files_loading_read_are_looked_into_as_they_were_read(sv_workspace: Workspace) -> None:
+    """check hands the scan the bytes loading read; what loading did not read (a hidden folder,
+    a file that is not UTF-8) is read for the scan as before, with the same findings."""
+    from dialogkit.check import personal_data_in_staff_files
+    from dialogkit.loading import load
+
+    note = "note: ring 070-123 45 67\n"
+    root = sv_workspace(
+        {
+            "cycles/2025/hogvad/meeting.yaml": MEETING_YAML + note,
+            "cycles/2025/hogvad/workgroups.yaml": b"workgroups: []\n# Anna \xe5 070-765 43 21\n",
+            "cycles/2025/.gammal/meeting.yaml": note,
+            "cycles/2025/case.yaml": "summary: skriv till anna@example.se\n",
+        }
+    )
+    loaded = load(root)
+    assert "cycles/2025/hogvad/meeting.yaml" in loaded.sources
+    assert "cycles/2025/.gammal/meeting.yaml" not in loaded.sources
+    found = personal_data_in_staff_files(root, loaded.sources)
+    assert found == personal_data_in_staff_files(root)
+    assert sorted((f.path, f.line) for f in found) == [
+        ("cycles/2025/.gammal/meeting.yaml", 1),
+        ("cycles/2025/case.yaml", 1),
+        ("cycles/2025/hogvad/meeting.yaml", MEETING_YAML.count("\n") + 1),
+        ("cycles/2025/hogvad/workgroups.yaml", 2),
+    ]
