@@ -220,9 +220,10 @@ class _Builder:
 
     def events(self, text: str) -> Iterator[Any]:
         parser = _Parser(text)
+        next_event = parser.get_event  # None after the last: one call per event, not two
         try:
-            while parser.check_event():
-                yield parser.get_event()
+            while (event := next_event()) is not None:
+                yield event
         except yaml.MarkedYAMLError as exc:
             raise self.fail(exc.problem_mark, _explain(exc, text)) from None
         except yaml.YAMLError as exc:
