@@ -13,10 +13,12 @@ from dialogkit.survey import identifiers
 _KEY = re.compile(r"\s*(?:-\s+)?[\"']?([\w-]+)[\"']?\s*:")
 # A key in a flow mapping right before a value: "{name: Byalaget, email: " before the address.
 _FLOW_KEY = re.compile(r"[{,]\s*[\"']?([\w-]+)[\"']?\s*:\s*[\"']?\Z")
-# Where identifiers.EMAIL_AT finds an "at", this finds one too: its forms without the optional
-# spaces around them, which the search would try at every character. Four times as quick,
-# and a text without either has no e-mail address to look for.
-_AT_GATE = re.compile(r"@|[(\[{]\s*(?:at|a|snabel-?a|alfakrøll)\s*[)\]}]|\s(?:at|snabel-?a|alfakrøll)\s", re.IGNORECASE)
+# Where identifiers.EMAIL_AT finds an "at", these find one in the text case-folded (as its
+# IGNORECASE matches letters: "ſ" folds to "s", the Kelvin sign to "k"): "@", a bracket before
+# "a" or "snabel", the words alone, or "at" between spaces. Eight times as quick as EMAIL_AT,
+# whose spaces are tried at every character; a text without any holds no e-mail address.
+_AT_BRACKETED = re.compile(r"[(\[{]\s*(?:a|snabel)")
+_AT_WORD = re.compile(r"at(?<=\sat)\s")
 _LINE_ENDS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
@@ -26,12 +28,23 @@ def personal_data(text: str, skip_keys: Iterable[str] = ()) -> list[tuple[int, i
     key opens the line or stands in a flow mapping (``{name: Byalaget, email: info@byalaget.se}``)."""
     skip = frozenset(skip_keys)
     lines = text.splitlines(keepends=True)
-    emails = _AT_GATE.search(text) is not None and identifiers.EMAIL_AT.search(text) is not None
+    emails = _may_hold_an_address(text) and identifiers.EMAIL_AT.search(text) is not None
     found: list[tuple[int, int, str]] = []
     for number in _lines_with_a_match(text, lines, emails):
         line = lines[number - 1].rstrip(_LINE_ENDS)
         found.extend((number, column, kind) for column, kind in _in_line(line, skip, emails))
     return found
+
+
+def _may_hold_an_address(text: str) -> bool:
+    folded = text.casefold()
+    return (
+        "@" in folded
+        or "snabel" in folded
+        or "alfakrøll" in folded
+        or _AT_BRACKETED.search(folded) is not None
+        or _AT_WORD.search(folded) is not None
+    )
 
 
 def _lines_with_a_match(text: str, lines: list[str], emails: bool) -> list[int]:
