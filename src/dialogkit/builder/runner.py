@@ -192,10 +192,10 @@ def _run_all(
     root: Path, phases: list[Phase], formats: tuple[str, ...], out: Path, jobs: int
 ) -> Iterator[tuple[Outcome, str]]:
     """Load the workspace once and run the targets, in ``jobs`` processes; yields (outcome, salt) as they finish."""
+    if not phases:
+        return  # nothing to make: not even the loading code is imported
     from dialogkit.loading import require
 
-    if not phases:
-        return
     if jobs <= 1 or len(phases[0]) <= 1:
         ws = require(root)
         for target, salt in (item for phase in phases for item in phase):
