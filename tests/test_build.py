@@ -146,3 +146,18 @@ def test_builds_at_once_leave_a_whole_build(workspace: Path) -> None:
     assert results == [0, 0]
     assert (workspace / "build" / "2025" / "referat-compilation.html").is_file()
     assert not list((workspace / "build").rglob("*.tmp"))
+
+
+def test_a_build_with_nothing_to_do_does_not_load_the_workspace(workspace: Path, runner: CliRunner) -> None:
+    """Up to date is known from stats and the manifest: the loading code is not even imported."""
+    code, output = run_dialog(runner, "-C", workspace, "build", "--to", "md")
+    assert code == 0, output
+    check = (
+        "import sys; from pathlib import Path; from dialogkit.builder.runner import build; "
+        f"report = build(Path({str(workspace)!r}), formats=('md',)); "
+        "assert not [o for o in report.outcomes if o.status != 'up to date'], report; "
+        "print(sorted(m for m in sys.modules if m.startswith('dialogkit.loading')))"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

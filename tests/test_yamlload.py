@@ -138,3 +138,17 @@ def test_positions_in_a_large_file_are_found_without_a_map_of_every_path() -> No
     assert doc.position(("items", 59_999, "n"), key=True) == keys[("items", 59_999, "n")]
     assert doc.position(("items", 7, "missing")) == everything[("items", 7)]
     assert doc._positions is None  # nothing of the size of the file was kept
+
+
+def test_a_first_position_read_toward_its_path_is_where_the_map_of_every_path_puts_it() -> None:
+    text = "a: &x {b: [1, {c: 2}]}\nd: *x\ne:\n  - f: 3\n    g: [h, i]\n  - 'j'\nk: {}\n"
+    everything, keys = positions(text, "t.yaml")
+    asked = [*everything, ("a", "missing"), ("e", 5), ("e", 0, "g", 9), ("z",)]
+    for loc in asked:
+        for key in (False, True):
+            first = parse_yaml(text, "t.yaml")  # a fresh document: its first position is read toward the path
+            assert first.position(loc, key=key) == first.position(loc, key=key), loc  # the second from its map
+            assert first._positions is not None
+            nearest = next(loc[:n] for n in range(len(loc), -1, -1) if loc[:n] in everything)
+            expected = keys[loc] if key and loc in keys else everything[nearest]
+            assert parse_yaml(text, "t.yaml").position(loc, key=key) == expected, (loc, key)

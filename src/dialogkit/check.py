@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 from dialogkit import inputs
@@ -15,6 +16,7 @@ from dialogkit.workspace import Workspace
 # Keys whose values are contact details given on purpose (dialog.yaml's and meeting.yaml's
 # contact and sign-up, an invitee organisation's address): personal data there is no finding.
 CONTACT_KEYS = frozenset({"contact", "contacts", "email", "phone", "telephone", "mobile", "signup", "sign_up", "rsvp"})
+STAFF_FILE_LIMIT = 4 * 1024 * 1024  # bytes: a larger file is no staff file to look into
 STAFF_DATA = {"id": "an identity number", "phone": "a phone number", "email": "an e-mail address"}
 
 
@@ -25,7 +27,7 @@ def check(root: Path) -> list[Finding]:
     if loaded.workspace is not None:
         findings.extend(calendar_warnings(loaded.workspace))
     findings.extend(tracked_raw_exports(root))
-    findings.extend(personal_data_in_staff_files(root))
+    findings.extend(personal_data_in_staff_files(root, loaded.sources))
     findings.extend(unsafe_links(root))  # templates, fonts and images too, which loading does not read
     return sorted(set(findings))
 
@@ -70,18 +72,24 @@ def _git(root: Path, *args: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def personal_data_in_staff_files(root: Path) -> list[Finding]:
+def personal_data_in_staff_files(root: Path, sources: Mapping[str, bytes] | None = None) -> list[Finding]:
     """Warn, at its place, about an identity number, a phone number or an e-mail address written in
     referat.md, workgroups.yaml, meeting.yaml or case.yaml outside a contact field: such files are
-    published, and a private person's number or address has no place in them."""
+    published, and a private person's number or address has no place in them.
+
+    ``sources`` holds files loading has read already (see :class:`Loaded`): not read again."""
     found: list[Finding] = []
     names = [f"{CYCLES_DIR}/{y}/{CASE_FILE}" for y in _names(root, CYCLES_DIR)]
     for year in _names(root, CYCLES_DIR):
         for area in _names(root, f"{CYCLES_DIR}/{year}"):
             names += [f"{CYCLES_DIR}/{year}/{area}/{f}" for f in (REFERAT_FILE, WORKGROUPS_FILE, MEETING_FILE)]
     for name in names:
+        data = (sources or {}).get(name)
         try:
-            data = inputs.read_bytes(root, name, limit=4 * 1024 * 1024)
+            if data is None:
+                data = inputs.read_bytes(root, name, limit=STAFF_FILE_LIMIT)
+            elif len(data) > STAFF_FILE_LIMIT:
+                continue  # as inputs.read_bytes refuses it
         except DialogError:
             continue  # an unsafe link or special file: loading reports it
         if data is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -70,6 +71,7 @@ def area_feed_path(area_id: str) -> str:
     return f"{SITE_AREAS_DIR}/{area_id}.atom"
 
 
+@cache  # the same folder for the life of the process; asked on every template lookup
 def builtin_templates() -> Path:
     """The built-in templates: inside the wheel, or the repository's templates/ when editable."""
     packaged = Path(str(files("dialogkit") / "templates"))

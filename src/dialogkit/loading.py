@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -38,7 +38,7 @@ from dialogkit.models import (
 from dialogkit.rules import check_rules, cycle_rules
 from dialogkit.validation import salvage, validate
 from dialogkit.workspace import Cycle, Meeting, Referat, Workspace
-from dialogkit.yamlload import YamlDocument, check_size, decode_utf8, load_yaml, parse_yaml
+from dialogkit.yamlload import YamlDocument, check_size, decode_utf8, parse_yaml, read_yaml_bytes
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,6 +49,7 @@ class Loaded:
 
     workspace: Workspace | None
     findings: list[Finding]
+    sources: dict[str, bytes] = field(default_factory=dict)  # each file read, as read: check looks into them again
 
     @property
     def errors(self) -> list[Finding]:
@@ -62,6 +63,7 @@ class _Reader:
         self.root = root
         self.snapshot = Snapshot(root)
         self.findings: list[Finding] = []
+        self.sources: dict[str, bytes] = {}
 
     def look(self, name: str) -> Look | None:
         """The workspace path ``name``; None, with a finding, when it may not be read."""
@@ -88,7 +90,8 @@ class _Reader:
                 self.findings.append(Finding(name, 1, 1, "error", "cannot read the file: No such file or directory"))
             return None, None
         try:
-            doc = load_yaml(found.path, name)
+            self.sources[name] = raw = read_yaml_bytes(found.path, name)
+            doc = parse_yaml(decode_utf8(raw, name), name)
         except DialogError as exc:
             self.findings.extend(exc.findings)
             return None, None
@@ -106,7 +109,8 @@ class _Reader:
         if found is None or not found.is_file or found.path is None:
             return None
         try:
-            text = decode_utf8(found.path.read_bytes(), display)
+            self.sources[display] = raw = found.path.read_bytes()
+            text = decode_utf8(raw, display)
             front_text, body, body_line = split_front_matter(text, display)
             doc = parse_yaml(front_text, display)
         except DialogError as exc:
@@ -174,11 +178,11 @@ def load(root: Path) -> Loaded:
     cycles = _load_cycles(reader)
     reader.findings.extend(cycle_rules(cycles, root))
     if config is None or areas_file is None:
-        return Loaded(None, sorted(reader.findings))
+        return Loaded(None, sorted(reader.findings), reader.sources)
     docs = {name: doc for name, doc in ((CONFIG_FILE, config_doc), (AREAS_FILE, areas_doc)) if doc is not None}
     workspace = Workspace(root, config, list(areas_file.areas), cycles, docs, reader.snapshot)
     reader.findings.extend(check_rules(workspace))
-    return Loaded(workspace, sorted(set(reader.findings)))
+    return Loaded(workspace, sorted(set(reader.findings)), reader.sources)
 
 
 def require(root: Path) -> Workspace:

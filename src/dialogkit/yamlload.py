@@ -47,6 +47,7 @@ class YamlDocument:
     data: Any
     _positions: dict[KeyPath, tuple[int, int]] | None = field(default=None, repr=False)
     _key_positions: dict[KeyPath, tuple[int, int]] | None = field(default=None, repr=False)
+    _asked: bool = field(default=False, repr=False)
 
     def position(self, loc: KeyPath, *, key: bool = False) -> tuple[int, int]:
         """The (line, column) of the value at ``loc``, or of the nearest existing parent.
@@ -56,9 +57,12 @@ class YamlDocument:
         loc = tuple(loc)
         if self._positions is not None and self._key_positions is not None:
             values, keys = self._positions, self._key_positions
-        elif len(self.text) <= MAP_ALL_BELOW:
+        elif self._asked and len(self.text) <= MAP_ALL_BELOW:  # a second finding: map the file once for all
             values, keys = self._positions, self._key_positions = positions(self.text, self.path)
-        else:  # a map of every path of a large file would take many times its size
+        else:
+            # Most files with a finding have one: reading toward it alone costs a third of
+            # mapping every path, and a large file's map would take many times its size.
+            self._asked = True
             values, keys = positions(self.text, self.path, toward=loc)
         if key and loc in keys:
             return keys[loc]
@@ -70,15 +74,6 @@ class YamlDocument:
         """A finding positioned at ``loc`` in this document."""
         line, column = self.position(loc, key=key)
         return Finding(self.path, line, column, severity, message)  # type: ignore[arg-type]
-
-
-def read_text(path: Path, display: str) -> str:
-    """Read a file as UTF-8 (with or without BOM); anything else is a positioned error."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DialogError(Finding(display, 1, 1, "error", f"cannot read the file: {exc.strerror}")) from None
-    return decode_utf8(raw, display)
 
 
 def decode_utf8(raw: bytes, display: str) -> str:
@@ -107,12 +102,20 @@ def decode_utf8(raw: bytes, display: str) -> str:
 
 def load_yaml(path: Path, display: str) -> YamlDocument:
     """Read and parse one YAML file into plain values."""
+    return parse_yaml(decode_utf8(read_yaml_bytes(path, display), display), display)
+
+
+def read_yaml_bytes(path: Path, display: str) -> bytes:
+    """The bytes of a YAML file, refused unread when it is larger than dialog reads."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise DialogError(Finding(display, 1, 1, "error", f"cannot read the file: {exc.strerror}")) from None
     check_size(size, display)  # before reading: a file of gigabytes is refused unread
-    return parse_yaml(read_text(path, display), display)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DialogError(Finding(display, 1, 1, "error", f"cannot read the file: {exc.strerror}")) from None
 
 
 def check_size(size: int, display: str, what: str = "the file", line: int = 1) -> None:
@@ -217,9 +220,10 @@ class _Builder:
 
     def events(self, text: str) -> Iterator[Any]:
         parser = _Parser(text)
+        next_event = parser.get_event  # None after the last: one call per event, not two
         try:
-            while parser.check_event():
-                yield parser.get_event()
+            while (event := next_event()) is not None:
+                yield event
         except yaml.MarkedYAMLError as exc:
             raise self.fail(exc.problem_mark, _explain(exc, text)) from None
         except yaml.YAMLError as exc:

@@ -9,13 +9,15 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dialogkit.check import CONTACT_KEYS
 from dialogkit.loading import require
 from dialogkit.survey import import_survey
 from dialogkit.survey.staff import personal_data
-from tests.conftest import MEETING_YAML, run_dialog
+from tests.conftest import FUZZ, MEETING_YAML, run_dialog
 from tests.survey.conftest import Workspace, place
 
 RESPONSES = "cycles/2025/hogvad/survey/responses.csv"
@@ -204,3 +206,92 @@ def test_a_contact_field_in_a_flow_mapping_is_no_finding_but_the_same_address_in
         "  - {name: Anna, note: skriv till anna@example.se}\n"
     )
     assert personal_data(text, CONTACT_KEYS) == [(4, 35, "email")]
+
+
+def _every_line(text: str, skip: frozenset[str]) -> list[tuple[int, int, str]]:
+    """What the staff-file check must find: each line looked at on its own, every pattern on every line."""
+    from dialogkit.survey import identifiers, staff
+
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        key = staff._KEY.match(line)
+        if key is not None and key[1].casefold() in skip:
+            continue
+        emails = identifiers.EMAIL.finditer(line)
+        found += [(number, m.start() + 1, "email") for m in emails if not staff._value_of(line, m.start(), skip)]
+        for span in identifiers.NUMBER_SPAN.finditer(identifiers.ascii_digits(line)):
+            kind = staff._number_kind(span[0])
+            if kind and not staff._value_of(line, span.start(), skip):
+                found.append((number, span.start() + 1, kind))
+    return found
+
+
+STAFF_PIECES = [
+    *("070-123 45 67", "+46 70 123 45 67", "(08) 123 456 78", "811228-9874", "19811228-9874", "0325-180 00"),
+    *("anna@example.se", "ola (at) x (dot) no", "kari AT hotmail dot com", "per snabel-a x punkt se"),
+    *("ſnabel-a", "ALFAKRØLL", "{ a }", "[at]", "2025-03-27", "18.00-20.00", "٠٧٠١٢٣٤٥٦٧", "١٢٣٤"),
+    *("\n", "\r\n", "\u2028", "\x85", "\t", " ", "-", "(", ")", "{", "}", ",", ":", "ö", "x"),
+    *("email: ", "phone: ", "note: ", "  - {name: X, email: ", "'phone': "),
+]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(STAFF_PIECES), max_size=30))
+def test_staff_files_are_read_as_if_line_by_line(pieces: list[str]) -> None:
+    """The staff-file check looks only at the lines a pass over the whole text points to, and at a
+    line's addresses only where the text has an "at": what it finds is what every line alone holds."""
+    text = "".join(pieces)
+    assert sorted(personal_data(text, CONTACT_KEYS)) == sorted(_every_line(text, CONTACT_KEYS))
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        "@",
+        " at ",
+        "\tAT\t",
+        "(at)",
+        "[ a ]",
+        "{A}",
+        " snabel-a ",
+        "(ſnabelA)",
+        " alfaKrøll ",
+        " alfa\u212arøll ",
+        "\u2003at\xa0",
+    ],
+)
+def test_the_quick_look_for_an_at_misses_none(at: str) -> None:
+    from dialogkit.survey import identifiers, staff
+
+    text = f"skriv till anna{at}example.se"
+    assert identifiers.EMAIL_AT.search(text) is not None
+    assert staff._may_hold_an_address(text)
+    assert personal_data(text) == [(1, 12, "email")]
+
+
+def test_staff_files_loading_read_are_looked_into_as_they_were_read(sv_workspace: Workspace) -> None:
+    """check hands the scan the bytes loading read; what loading did not read (a hidden folder,
+    a file that is not UTF-8) is read for the scan as before, with the same findings."""
+    from dialogkit.check import personal_data_in_staff_files
+    from dialogkit.loading import load
+
+    note = "note: ring 070-123 45 67\n"
+    root = sv_workspace(
+        {
+            "cycles/2025/hogvad/meeting.yaml": MEETING_YAML + note,
+            "cycles/2025/hogvad/workgroups.yaml": b"workgroups: []\n# Anna \xe5 070-765 43 21\n",
+            "cycles/2025/.gammal/meeting.yaml": note,
+            "cycles/2025/case.yaml": "summary: skriv till anna@example.se\n",
+        }
+    )
+    loaded = load(root)
+    assert "cycles/2025/hogvad/meeting.yaml" in loaded.sources
+    assert "cycles/2025/.gammal/meeting.yaml" not in loaded.sources
+    found = personal_data_in_staff_files(root, loaded.sources)
+    assert found == personal_data_in_staff_files(root)
+    assert sorted((f.path, f.line) for f in found) == [
+        ("cycles/2025/.gammal/meeting.yaml", 1),
+        ("cycles/2025/case.yaml", 1),
+        ("cycles/2025/hogvad/meeting.yaml", MEETING_YAML.count("\n") + 1),
+        ("cycles/2025/hogvad/workgroups.yaml", 2),
+    ]

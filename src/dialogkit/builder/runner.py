@@ -123,14 +123,14 @@ def build(  # noqa: PLR0913  (the Python face of `dialog build`: one keyword per
         try:
             # The site after the documents it links (it reads their sizes), each phase in parallel.
             phases = [[w for w in work.todo if w[0].kind != SITE], [w for w in work.todo if w[0].kind == SITE]]
-            for phase in filter(None, phases):
-                for outcome, salt in _run_all(root, phase, tuple(formats), out, jobs or os.cpu_count() or 1):
-                    if outcome.status == "built":
-                        manifest.record(outcome.target.key, salt, outcome.inputs, outcome.outputs)
-                    else:
-                        manifest.forget(outcome.target.key)
-                    outcomes.append(outcome)
-                    on_event(outcome)
+            phases = [phase for phase in phases if phase]
+            for outcome, salt in _run_all(root, phases, tuple(formats), out, jobs or os.cpu_count() or 1):
+                if outcome.status == "built":
+                    manifest.record(outcome.target.key, salt, outcome.inputs, outcome.outputs)
+                else:
+                    manifest.forget(outcome.target.key)
+                outcomes.append(outcome)
+                on_event(outcome)
         finally:
             manifest.save()
     return BuildReport(outcomes)
@@ -185,45 +185,49 @@ def _end_leftovers() -> None:
         child.join()
 
 
+Phase = list[tuple[Target, str]]  # targets that may be made at once: each phase waits for the one before
+
+
 def _run_all(
-    root: Path, todo: list[tuple[Target, str]], formats: tuple[str, ...], out: Path, jobs: int
+    root: Path, phases: list[Phase], formats: tuple[str, ...], out: Path, jobs: int
 ) -> Iterator[tuple[Outcome, str]]:
-    """Load the workspace and run the targets, in ``jobs`` processes; yields (outcome, salt) as they finish."""
+    """Load the workspace once and run the targets, in ``jobs`` processes; yields (outcome, salt) as they finish."""
+    if not phases:
+        return  # nothing to make: not even the loading code is imported
     from dialogkit.loading import require
 
-    if jobs <= 1 or len(todo) <= 1:
+    if jobs <= 1 or len(phases[0]) <= 1:
         ws = require(root)
-        for target, salt in todo:
+        for target, salt in (item for phase in phases for item in phase):
             yield make(ws, target, formats, out), salt
         return
     with ExitStack() as stack:
         painter = None
-        if any(target.kind in _DRAWING for target, _ in todo):
+        if any(target.kind in _DRAWING for phase in phases for target, _ in phase):
             from dialogkit.builder.pictures import picture_process
 
             # Started before the workspace is loaded, so that its imports overlap the loading.
             painter = stack.enter_context(picture_process())
-        yield from _run_in_workers(require(root), todo, formats, out, jobs, painter)
+        yield from _run_in_workers(require(root), phases, formats, out, jobs, painter)
 
 
 def _run_in_workers(
     ws: Workspace,
-    todo: list[tuple[Target, str]],
+    phases: list[Phase],
     formats: tuple[str, ...],
     out: Path,
     jobs: int,
     painter: Painter | None,
 ) -> Iterator[tuple[Outcome, str]]:
-    """Run the targets, one process each at a time."""
+    """Run the targets, one process each at a time, phase after phase in the same processes: the
+    site is made by a worker that has its imports and templates from the documents already."""
     from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
     from dialogkit.builder.children import context
 
     global _WORKSPACE
     _WORKSPACE = ws  # inherited by forked workers; others load it in _init
-    # The longest targets first, so the last minutes are not one worker finishing a big one.
-    todo = sorted(todo, key=lambda item: _HEAVIEST_FIRST.index(item[0].kind))
-    workers = min(jobs, len(todo))
+    workers = min(jobs, max(len(phase) for phase in phases))
     # The workers' temporary files go in a folder of this build's, which goes when it ends,
     # even if the workers had to be killed in the middle of a conversion.
     with (
@@ -235,12 +239,15 @@ def _run_in_workers(
             initargs=(ws.root, painter, os.getpid(), scratch),
         ) as pool,
     ):
-        futures: dict[Future[Outcome], str] = {}
         try:
-            # Submitting starts the workers: inside the try, so that they are ended if interrupted.
-            futures.update((pool.submit(_make_in_worker, t, formats, out), d) for t, d in todo)
-            for future in as_completed(futures):
-                yield future.result(), futures[future]
+            for phase in phases:
+                # The longest targets first, so the last minutes are not one worker finishing a big one.
+                todo = sorted(phase, key=lambda item: _HEAVIEST_FIRST.index(item[0].kind))
+                futures: dict[Future[Outcome], str] = {}
+                # Submitting starts the workers: inside the try, so that they are ended if interrupted.
+                futures.update((pool.submit(_make_in_worker, t, formats, out), d) for t, d in todo)
+                for future in as_completed(futures):
+                    yield future.result(), futures[future]
         except BaseException:  # Ctrl-C, SIGTERM, or the caller stopped listening
             _stop(pool, out)
             raise

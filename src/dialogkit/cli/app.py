@@ -9,7 +9,6 @@ start, and annotations it must evaluate from strings cost each start 7 ms.
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -28,11 +27,11 @@ app = App(
 )
 
 
-@dataclass
 class Options:
-    """The global options, kept on the Typer context."""
+    """The global options, kept on the Typer context (a plain class: dataclasses is an import at every start)."""
 
-    directory: Path | None = None
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory
 
     def root(self) -> Path:
         """The workspace root: the nearest folder upward with dialog.yaml, from -C DIR or here."""
@@ -123,10 +122,10 @@ def exit_codes() -> Iterator[None]:
 
 def exit_code_for(exc: BaseException) -> int | None:
     """Say what ``exc`` means to the person and return its exit code; None for exits to pass on."""
+    if isinstance(exc, SystemExit | typer.Exit):
+        return None  # every command ends so, `dialog --version` too: before the import below
     from dialogkit.errors import DialogError, UsageError
 
-    if isinstance(exc, SystemExit | typer.Exit):
-        return None
     if isinstance(exc, DialogError):
         for finding in exc.findings:
             err(str(finding))

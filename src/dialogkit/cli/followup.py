@@ -1,7 +1,6 @@
 """`dialog followup YEAR` and `dialog site`: the yearly follow-up and the public status site."""
 
 import datetime as dt
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -74,6 +73,8 @@ def followup(
     ] = FollowupFormat.files,
 ) -> None:
     """The yearly follow-up of the work groups: actions, what is overdue, totals and funds."""
+    import json
+
     from dialogkit.followup import followup as followup_of
     from dialogkit.followup import followup_json, render_followup
     from dialogkit.formats import parse_formats

@@ -1,6 +1,5 @@
 """`dialog survey import` and `dialog survey report`: the web survey before each meeting."""
 
-import json
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -144,6 +143,8 @@ def report(
     ] = None,
 ) -> None:
     """Report a year's survey answers: per locality and department, safety concerns, proposals."""
+    import json
+
     from dialogkit.loading import require
     from dialogkit.survey import analyse_year, report_json
 
