@@ -52,35 +52,26 @@ $(DOCS_STAMP): pyproject.toml | $(BIN)/python $(UV)
 # The survey exports are synthetic, written into git-ignored raw/ folders as a real one would be.
 # Their answers are committed, so the demo imports them with a public key of its own: the same
 # ids on every machine. A real survey's key is secret and never in the workspace (docs/personal-data.md).
-# The two workspaces run side by side, one on each core, and each prints its commands and
-# what they said in one piece when it is done (--output-sync).
 # Python writes the bytecode of what the demo imports, as it does by default, even where
 # PYTHONDONTWRITEBYTECODE is set: that is what the demo's .venv is for, and having uv compile
 # every module at install instead (as for `make test` then) took 25 s more.
 demo: export DIALOG_SURVEY_KEY = dialogkit-demo-synthetic-answers-only
 demo: export PYTHONDONTWRITEBYTECODE =
 demo: $(RUNTIME)
-	$(BIN)/python scripts/example_survey.py
-	@$(MAKE) --no-print-directory -j2 --output-sync=target demo-sv demo-nb
-	@echo "Documents in build/ and examples/tjenestedialog/build/; the status site: build/site/index.html"
-
-# Each only after `make demo` has written the survey exports.
-.PHONY: demo-sv demo-nb
-demo-sv:
 	$(DIALOG) check
 	$(DIALOG) plan 2026
+	$(BIN)/python scripts/example_survey.py
 	$(DIALOG) survey import cycles/2025/raw/hogvad-enkat.csv --area hogvad --year 2025
 	$(DIALOG) survey report 2025
 	$(DIALOG) build
 	$(DIALOG) status 2025 --as-of 2025-04-20
-
-demo-nb:
 	$(DIALOG) -C examples/tjenestedialog check
 	$(DIALOG) -C examples/tjenestedialog plan 2023
 	$(DIALOG) -C examples/tjenestedialog survey import cycles/2022/raw/skole-nettskjema.csv --area skole --year 2022
 	$(DIALOG) -C examples/tjenestedialog survey report 2022
 	$(DIALOG) -C examples/tjenestedialog build
 	$(DIALOG) -C examples/tjenestedialog status 2022 --as-of 2022-05-20
+	@echo "Documents in build/ and examples/tjenestedialog/build/; the status site: build/site/index.html"
 
 test: $(STAMP)
 	$(BIN)/pytest -q
