@@ -253,3 +253,13 @@ def test_a_missing_export_is_a_usage_error(sv_workspace: Workspace) -> None:
     root = sv_workspace()
     code, output = run_dialog(CliRunner(), "-C", root, "survey", "import", root / "nope.csv", "--area", "hogvad")
     assert code == 2 and "no export at nope.csv" in output
+
+
+@pytest.mark.parametrize(
+    "answers", [["²", "3"], ["٣", "4"], ["1", "10", "2"]], ids=["superscript", "arabic-indic", "scale"]
+)
+def test_a_column_of_digits_of_other_kinds_is_no_scale(answers: list[str]) -> None:
+    from dialogkit.survey.mapping import infer_kind
+
+    # str.isdigit() says "²" is a digit, and int() refused it: the import stopped with a traceback.
+    assert infer_kind(answers) == ("scale" if answers[0] == "1" else "text")

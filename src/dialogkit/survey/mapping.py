@@ -96,7 +96,8 @@ def infer_kind(values: Sequence[str]) -> str:
     """text, choice or scale, from a sample of a column's answers."""
     if not values:
         return "text"
-    if all(v.isdigit() and int(v) <= 10 for v in values):
+    # ASCII digits alone: "²" and "٣" are digits to str.isdigit() but no answer on a scale.
+    if all(v.isascii() and v.isdigit() and int(v) <= 10 for v in values):
         return "scale"
     distinct = set(values)
     if len(distinct) <= MAX_CHOICES and len(distinct) < len(values) and max(map(len, distinct)) <= MAX_CHOICE_LENGTH:

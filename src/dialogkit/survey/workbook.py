@@ -166,7 +166,7 @@ class _SheetCheck:
 
     def _check_text(self) -> None:
         """At the start of the next cell: whether the last one named an oversized shared text."""
-        if self.shared and self.value.isdigit() and int(self.value) in self.oversized:
+        if self.shared and self.value.isascii() and self.value.isdigit() and int(self.value) in self.oversized:
             self._too_long()
 
     def _too_long(self) -> None:
