@@ -8,21 +8,31 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from dialogkit.layout import (
+    AREAS_FILE,
+    CASE_FILE,
+    CONFIG_FILE,
+    MEETING_FILE,
+    PLAN_FILE,
+    REFERAT_FILE,
+    SURVEY_FILE,
+    WORKGROUPS_FILE,
+)
 from dialogkit.loading import split_front_matter
 from dialogkit.schema import json_schemas
 from dialogkit.yamlload import parse_yaml
 from tests.conftest import EXAMPLES
 
-# Which schema each file takes, by its name (layout.py's names).
+# Which schema each file takes, by its name.
 FORMATS = {
-    "dialog.yaml": "dialog",
-    "areas.yaml": "areas",
-    "plan.yaml": "plan",
-    "meeting.yaml": "meeting",
-    "survey.yaml": "survey",
-    "workgroups.yaml": "workgroups",
-    "case.yaml": "case",
-    "referat.md": "referat",
+    CONFIG_FILE: "dialog",
+    AREAS_FILE: "areas",
+    PLAN_FILE: "plan",
+    MEETING_FILE: "meeting",
+    SURVEY_FILE: "survey",
+    WORKGROUPS_FILE: "workgroups",
+    CASE_FILE: "case",
+    REFERAT_FILE: "referat",
 }
 
 

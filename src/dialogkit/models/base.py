@@ -196,6 +196,11 @@ Amount = Annotated[
     BeforeValidator(_amount),
     # A whole number, or as a clerk writes it, with spaces between thousands: 85000 or "85 000".
     WithJsonSchema(
-        {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": f"^{_AMOUNT.pattern[:-2]}$"}]}
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": "^" + _AMOUNT.pattern.removesuffix(r"\Z") + "$"},
+            ]
+        }
     ),
 ]

@@ -36,3 +36,12 @@ def cell_indexes(joined: str, positions: list[int]) -> list[int]:
         previous = pos
         indexes.append(i)
     return indexes
+
+
+def latin_1(text: str) -> bytes | None:
+    """The text in Latin-1, where each byte stands at its character's position (a copy in C for
+    text Python stores a byte a character), or None when it holds a character beyond Latin-1."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None

@@ -343,8 +343,7 @@ class NameFinder:
                 # "Sjöelé" and "Sjöele" are one name, each looked for as written. One that is also
                 # a word is a shipped name, looked for capitalised already.
                 if not _is_a_word(key):
-                    self._search.add({word.lower(), key}, capitalised_only=len(key) < MIN_LOWER)
-                    new = True
+                    new = self._search.add({word.lower(), key}, capitalised_only=len(key) < MIN_LOWER) or new
         return new
 
     def cells_with_names(self, joined: str) -> list[int]:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
-from dialogkit.survey.columns import SEP, cell_indexes
+from dialogkit.survey.columns import SEP, cell_indexes, latin_1
 
 if TYPE_CHECKING:
     import ahocorasick_rs
@@ -37,24 +37,28 @@ class NameSearch:
     built again, when next used, after its names grew."""
 
     def __init__(self, shipped: tuple[tuple[str, bool], ...], verbs: frozenset[str]) -> None:
-        self._shipped = shipped
+        self._shipped = _shipped_automaton(shipped)  # one for all imports
         self._verbs = verbs
         self._export: dict[str, int] = {}
         self._export_automaton: _Automaton | None = None
 
-    def add(self, lower_forms: Iterable[str], *, capitalised_only: bool = False) -> None:
+    def add(self, lower_forms: Iterable[str], *, capitalised_only: bool = False) -> bool:
         """Look for a name of the export, by its forms in lower case; ``capitalised_only`` for a
-        short one, which in lower case is more likely a word ("ali", "eva")."""
+        short one, which in lower case is more likely a word ("ali", "eva"). Whether it added a form."""
         where = CAPITALISED if capitalised_only else ANYWHERE
+        added = False
         for form in lower_forms:
             if self._export.get(form, CAPITALISED + 1) > where:
                 self._export[form] = where
-                self._export_automaton = None
+                added = True
+        if added:
+            self._export_automaton = None
+        return added
 
     def cells(self, joined: str) -> list[int]:
         """The cells of a joined column (:mod:`dialogkit.survey.columns`) that hold one of the names."""
-        latin = _latin_1(joined)
-        starts = self._whole_words(joined, _shipped_automaton(self._shipped).find(joined, latin))
+        latin = latin_1(joined)
+        starts = self._whole_words(joined, self._shipped.find(joined, latin))
         if self._export:
             if self._export_automaton is None:
                 self._export_automaton = _Automaton(self._export)
@@ -103,10 +107,11 @@ class _Automaton:
     def __init__(self, names: dict[str, int]) -> None:
         import ahocorasick_rs
 
-        latin = {encoded: where for name, where in names.items() if (encoded := _latin_1(name)) is not None}
+        latin = {encoded: where for name, where in names.items() if (encoded := latin_1(name)) is not None}
         self._latin = ahocorasick_rs.BytesAhoCorasick(latin, implementation=ahocorasick_rs.Implementation.DFA)
         self._latin_wheres = list(latin.values())
         self._names = dict(names)
+        self._wheres = list(names.values())
         self._text: ahocorasick_rs.AhoCorasick | None = None  # made when a column beyond Latin-1 needs it
 
     def find(self, text: str, latin: bytes | None) -> tuple[list[int], list[tuple[int, int, int]]]:
@@ -118,7 +123,7 @@ class _Automaton:
             import ahocorasick_rs
 
             self._text = ahocorasick_rs.AhoCorasick(self._names)
-        return list(self._names.values()), self._text.find_matches_as_indexes(text, overlapping=True)
+        return self._wheres, self._text.find_matches_as_indexes(text, overlapping=True)
 
 
 @cache
@@ -130,11 +135,3 @@ def _lower(text: str) -> str:
     """A text in lower case, each character still one ("İ" would become two)."""
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
-
-
-def _latin_1(text: str) -> bytes | None:
-    """The text in Latin-1 (a copy in C for text Python stores a byte a character), or None."""
-    try:
-        return text.encode("latin-1")
-    except UnicodeEncodeError:
-        return None

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dialogkit.survey import identifiers
-from dialogkit.survey.columns import cell_indexes, cells_with
+from dialogkit.survey.columns import cell_indexes, cells_with, latin_1
 from dialogkit.survey.names import NameFinder
 
 KINDS = ("name", "email", "phone", "id", "address", "birthdate", "plate", "account")
@@ -39,16 +39,6 @@ MARKERS: dict[str, dict[str, str]] = {
         "plate": "[registreringsnummer]",
         "account": "[kontonummer]",
     },
-    "nn": {
-        "name": "[namn]",
-        "email": "[e-post]",
-        "phone": "[telefonnummer]",
-        "id": "[fødselsnummer]",
-        "address": "[adresse]",
-        "birthdate": "[fødselsdato]",
-        "plate": "[registreringsnummer]",
-        "account": "[kontonummer]",
-    },
     "en": {
         "name": "[name]",
         "email": "[e-mail]",
@@ -60,6 +50,7 @@ MARKERS: dict[str, dict[str, str]] = {
         "account": "[account number]",
     },
 }
+MARKERS["nn"] = {**MARKERS["nb"], "name": "[namn]"}  # nynorsk differs from bokmål in one word here
 MARKER_KINDS = {marker: kind for words in MARKERS.values() for kind, marker in words.items()}
 DIGITS = tuple("0123456789")
 MEMO_CHARS = 48  # answers this short are remembered with what they became
@@ -121,7 +112,7 @@ class Redactor:
     def cells_to_read(self, joined: str) -> set[int]:
         """The cells of a joined column (see :mod:`dialogkit.survey.columns`) that may hold personal data."""
         found = cells_with(joined, (*identifiers.EMAIL_MARKS, *DIGITS))
-        if _beyond_latin_1(joined):  # Latin-1 has no digits but 0-9; other scripts do
+        if latin_1(joined) is None:  # Latin-1 has no digits but 0-9; other scripts do
             found.update(cell_indexes(joined, [m.start() for m in _NON_LATIN.finditer(joined) if m[0].isdecimal()]))
         if self.names is not None:
             found.update(self.names.cells_with_names(joined))
@@ -138,12 +129,3 @@ def count_markers(text: str, counts: Counter[str]) -> None:
     for marker, kind in MARKER_KINDS.items():
         if marker in text:
             counts[kind] += text.count(marker)
-
-
-def _beyond_latin_1(text: str) -> bool:
-    """Whether a text holds a character beyond Latin-1 (a copy in C for text Python stores a byte a character)."""
-    try:
-        text.encode("latin-1")
-    except UnicodeEncodeError:
-        return True
-    return False
