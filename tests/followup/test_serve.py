@@ -57,6 +57,14 @@ class Server:
                 return line
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the server's process: Ctrl-C delivered and handled, as in a terminal. A test run started
+    in the background (as `make test &` is) hands its children SIGINT ignored, and two full runs
+    left the server deaf to it."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def server(make_workspace: MakeWorkspace, tmp_path: Path) -> Iterator[Server]:
     root = make_workspace()
@@ -68,6 +76,7 @@ def server(make_workspace: MakeWorkspace, tmp_path: Path) -> Iterator[Server]:
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     running = Server(process, root)
     try:
